@@ -1,0 +1,40 @@
+// Layer rules (docs/ARCHITECTURE.md): core imports nothing of the project; extraction stages are pure and never
+// touch the store, the file system or the network; only the edges (resources, ingest, store, api, cli) do I/O.
+/** @type {import('dependency-cruiser').IConfiguration} */
+module.exports = {
+  forbidden: [
+    { name: 'no-circular', severity: 'error', from: {}, to: { circular: true } },
+    {
+      name: 'core-imports-nothing',
+      comment: 'src/core is the centre: it may import only itself and libraries.',
+      severity: 'error',
+      from: { path: '^src/core/' },
+      to: { path: '^src/', pathNot: '^src/core/' },
+    },
+    {
+      name: 'stages-are-pure',
+      comment: 'Extraction stages take lookups as arguments; they never read files, the network or the store.',
+      severity: 'error',
+      from: { path: '^src/extract/' },
+      to: { path: ['^src/(store|resources|ingest|api|cli|analyze)/', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
+    },
+    {
+      name: 'eval-is-pure-scoring',
+      severity: 'error',
+      from: { path: '^src/eval/' },
+      to: { path: '^src/(store|api|cli)/' },
+    },
+    {
+      name: 'only-cli-imports-cli',
+      severity: 'error',
+      from: { pathNot: '^src/cli/' },
+      to: { path: '^src/cli/' },
+    },
+  ],
+  options: {
+    doNotFollow: { path: 'node_modules' },
+    tsPreCompilationDeps: true,
+    tsConfig: { fileName: 'tsconfig.json' },
+    exclude: { path: '\\.test\\.ts$' },
+  },
+};

@@ -1,0 +1,70 @@
+// Stage: cut each block of text into sentences and tokens with wink-nlp.
+// Blocks come from the normalise stage (one line or paragraph each), so a caption and a dateline are never glued
+// to the body sentence that follows them.
+import winkNLP, { type ItemSentence } from 'wink-nlp';
+import model from 'wink-eng-lite-web-model';
+import type { Section, Sentence, Token } from './model.ts';
+
+export interface Block {
+  start: number;
+  end: number;
+  paragraph: number;
+  section: Section;
+}
+
+export type Nlp = ReturnType<typeof winkNLP>;
+
+/** Loads wink-nlp's English model once (~0.15 s); hand the result to every call. */
+export function createNlp(): Nlp {
+  return winkNLP(model);
+}
+
+/** Splits the blocks of `text` into sentences with tokens carrying document offsets. */
+export function splitSentences(nlp: Nlp, text: string, blocks: readonly Block[]): Sentence[] {
+  const its = nlp.its;
+  const sentences: Sentence[] = [];
+  for (const block of blocks) {
+    const blockText = text.slice(block.start, block.end);
+    if (blockText.trim() === '') continue;
+    const doc = nlp.readDoc(blockText);
+    let cursor = 0;
+    doc.sentences().each((s: ItemSentence) => {
+      const words = s.tokens();
+      const texts = words.out(its.value) as string[];
+      const normals = words.out(its.normal) as string[];
+      // wink types its.lemma with a signature `out` does not accept; it works at run time.
+      const lemmas = words.out(its.lemma as unknown as typeof its.value) as string[];
+      const tags = words.out(its.pos) as string[];
+      const tokens: Token[] = [];
+      for (let i = 0; i < texts.length; i++) {
+        const value = texts[i] ?? '';
+        const found = blockText.indexOf(value, cursor);
+        // wink may normalise a token (e.g. quotes); keep the cursor where it was when it cannot be found.
+        const at = found >= 0 && found - cursor < 200 ? found : cursor;
+        const end = found >= 0 ? at + value.length : at;
+        cursor = end;
+        tokens.push({
+          text: value,
+          normal: normals[i] ?? value.toLowerCase(),
+          lemma: (lemmas[i] ?? value).toLowerCase(),
+          pos: tags[i] ?? 'X',
+          start: block.start + at,
+          end: block.start + end,
+        });
+      }
+      const first = tokens[0];
+      const last = tokens[tokens.length - 1];
+      if (!first || !last) return;
+      sentences.push({
+        index: sentences.length,
+        paragraph: block.paragraph,
+        section: block.section,
+        start: first.start,
+        end: last.end,
+        text: text.slice(first.start, last.end),
+        tokens,
+      });
+    });
+  }
+  return sentences;
+}

@@ -1,0 +1,50 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { loadTriggerLexicon } from '../../resources/triggers.ts';
+import { sentenceOf } from '../testing.ts';
+import { findTriggers } from './find.ts';
+
+const lexicon = loadTriggerLexicon('data');
+
+/** [sentence, the events it holds as "TYPE/mode/modality" (mode and modality left out when null/asserted)] */
+const rows: [string, string[]][] = [
+  ['Warplanes carried out two airstrikes on a depot near Mosul.', ['ASSAULT/aerial']],
+  ['Gunmen opened fire on a checkpoint, killing two soldiers.', ['ASSAULT/firearms']],
+  ['A roadside bomb exploded next to a patrol in Kandahar.', ['ASSAULT/explosives']],
+  ['Rebels shelled the outskirts of the city overnight.', ['ASSAULT/heavy-weapons']],
+  ['Government troops and rebels clashed near the border.', ['ASSAULT']],
+  ['The militia vowed to attack foreign troops.', ['THREATEN/violence']],
+  ['The minister urged the militias to stop their attacks.', ['REQUEST']],
+  ['The president met his French counterpart in Paris.', ['CONSULT']],
+  ['Police arrested five protesters outside parliament.', ['COERCE/arrest', 'PROTEST/demo']],
+  ['The two sides agreed to a ceasefire on Sunday.', ['AGREE']],
+  ['Thousands of students demonstrated in the capital.', ['PROTEST/demo']],
+  ['The army did not attack the village.', ['ASSAULT//negated']],
+  ['The foreign ministry accused Turkey of violating its airspace.', ['ACCUSE/allege']],
+  ['The United States imposed sanctions on three commanders.', ['SANCTION']],
+  ['Kenya deployed 400 police officers to Haiti.', ['MOBILIZE/troops']],
+  ['The rebels released 20 prisoners on Friday.', ['RETREAT/release']],
+  ['The agency delivered food aid to Gaza.', ['AID']],
+  ['The government rejected the proposal.', ['REJECT']],
+  ['Officials said the envoy failed to yield any concessions.', []],
+  ['The commander called on his fighters to step up attacks during a meeting last week.', ['REQUEST', 'CONSULT']],
+  ['Militants kidnapped three engineers on the highway.', ['ASSAULT/abduct']],
+  ['A suicide bomber blew himself up at a market.', ['ASSAULT/suicide-attack']],
+  ['The group could attack again, analysts warned.', ['ASSAULT//hypothetical', 'THREATEN']],
+  ['Protests erupted in March after the vote.', ['PROTEST/demo']],
+  ['The convoy was attacked by unidentified gunmen.', ['ASSAULT']],
+];
+
+for (const [text, expected] of rows) {
+  test(`triggers: ${text}`, () => {
+    const found = findTriggers(sentenceOf(text), lexicon)
+      .filter((t) => t.governedBy === null && !t.suppressed)
+      .map((t) => [t.type, t.mode ?? '', t.modality === 'asserted' ? '' : t.modality].join('/').replace(/\/+$/, ''));
+    assert.deepEqual(found, expected);
+  });
+}
+
+test('triggers: a passive verb is marked passive', () => {
+  const [attack] = findTriggers(sentenceOf('The convoy was attacked by unidentified gunmen.'), lexicon);
+  assert.equal(attack?.passive, true);
+});

@@ -1,0 +1,236 @@
+// Stage: event triggers. Finds the words that say an event happened, and decides for each whether it is an event
+// of its own or only what another event is about ("vowed to attack": a threat, not an assault).
+import type { AcledHint } from '../../core/ontology/mappings.ts';
+import type { Modality, PloverType } from '../../core/ontology/plover.ts';
+import { CIRCUMSTANCE_WORDS, clauseEnd, clauseStart } from '../clauses.ts';
+import type { Sentence, Token } from '../model.ts';
+import type { TriggerEntry, TriggerLexicon } from './lexicon.ts';
+
+export interface TriggerMention {
+  sentence: number;
+  /** Token range [first, last) of the trigger words. */
+  first: number;
+  last: number;
+  /** The token that carries the type: the noun or verb the phrase is built on. */
+  head: number;
+  start: number;
+  end: number;
+  text: string;
+  type: PloverType;
+  mode: string | null;
+  hint: AcledHint | null;
+  context: readonly string[];
+  pos: 'VERB' | 'NOUN';
+  entry: string;
+  governs: boolean;
+  /** Index (in this sentence's list) of the trigger this one is the content of, or null. */
+  governedBy: number | null;
+  /** A word such as "failed to" or "how to" governs it: it is not an event. */
+  suppressed: boolean;
+  modality: Modality;
+  passive: boolean;
+}
+
+const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gotten']);
+
+/** Tokens that may sit between an auxiliary and its verb: "was reportedly attacked". */
+const ADVERB_POS = new Set(['ADV', 'PART']);
+
+export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): TriggerMention[] {
+  const tokens = sentence.tokens;
+  const found: TriggerMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const match = matchAt(tokens, i, lexicon);
+    if (!match) continue;
+    const { entry, length } = match;
+    const last = i + length;
+    const head = headOf(tokens, i, last, entry);
+    const headToken = tokens[head] as Token;
+    const first = tokens[i] as Token;
+    const end = (tokens[last - 1] as Token).end;
+    found.push({
+      sentence: sentence.index,
+      first: i,
+      last,
+      head,
+      start: first.start,
+      end,
+      text: sentence.text.slice(first.start - sentence.start, end - sentence.start),
+      type: entry.type,
+      mode: entry.mode,
+      hint: entry.hint,
+      context: entry.context,
+      pos: isVerbal(headToken) ? 'VERB' : 'NOUN',
+      entry: entry.id,
+      governs: entry.governs,
+      governedBy: null,
+      suppressed: false,
+      modality: 'asserted',
+      passive: isVerbal(headToken) && isPassive(tokens, i, last),
+    });
+    i = last - 1;
+  }
+  applyGovernance(tokens, found, lexicon);
+  for (const trigger of found) trigger.modality = modalityOf(tokens, trigger, lexicon);
+  return collapseRepeats(tokens, found);
+}
+
+/** Words that put two events of one type apart: "airstrikes that followed rocket attacks". */
+const SEPARATING = new Set(['follow', 'followed', 'precede', 'preceded', 'after', 'before', 'retaliation', 'response', 'respond', 'responded', 'revenge', 'reprisal', 'then', 'later', 'earlier', 'while', 'whereas', 'also', ';']);
+
+// "gunmen opened fire on a checkpoint, killing two soldiers" and "a roadside bomb exploded": one event, several
+// words for it. The more specific word gives the mode; the first one keeps its place.
+function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): TriggerMention[] {
+  const kept: TriggerMention[] = [];
+  const remap = new Map<number, number>();
+  triggers.forEach((trigger, index) => {
+    const previous = kept.at(-1);
+    const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
+    if (previous && previous.type === trigger.type && live(previous) && live(trigger) && previous.modality === trigger.modality && !separated(tokens, previous.last, trigger.first)) {
+      previous.mode ??= trigger.mode;
+      previous.hint ??= trigger.hint;
+      previous.end = Math.max(previous.end, trigger.end);
+      remap.set(index, kept.length - 1);
+      return;
+    }
+    remap.set(index, kept.length);
+    kept.push(trigger);
+  });
+  for (const trigger of kept) if (trigger.governedBy !== null) trigger.governedBy = remap.get(trigger.governedBy) ?? null;
+  return kept;
+}
+
+function separated(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i] as Token;
+    if (SEPARATING.has(t.normal) || SEPARATING.has(t.lemma)) return true;
+  }
+  return to - from > 12;
+}
+
+function isVerbal(token: Token): boolean {
+  return token.pos === 'VERB' || token.pos === 'AUX';
+}
+
+function matchAt(tokens: readonly Token[], i: number, lexicon: TriggerLexicon): { entry: TriggerEntry; length: number } | null {
+  const token = tokens[i];
+  if (!token) return null;
+  const candidates = lexicon.byFirst.get(token.normal) ?? lexicon.byFirst.get(token.lemma);
+  if (!candidates) return null;
+  for (const entry of candidates) {
+    if (!entry.words.every((forms, k) => fits(tokens[i + k], forms))) continue;
+    const head = tokens[i + headOffset(tokens, i, entry)];
+    if (!head || !posFits(head, entry, head === tokens[0])) continue;
+    return { entry, length: entry.words.length };
+  }
+  return null;
+}
+
+function fits(token: Token | undefined, forms: ReadonlySet<string>): boolean {
+  return token !== undefined && (forms.has(token.normal) || forms.has(token.lemma));
+}
+
+// "March" the month and "Strike" in a name are proper nouns; "IEDs" is an acronym and still counts.
+function posFits(token: Token, entry: TriggerEntry, sentenceInitial: boolean): boolean {
+  if (token.pos === 'PROPN' && !/^[A-Z]{2,}s?$/.test(token.text) && !sentenceInitial) return false;
+  if (entry.pos === null) return ['NOUN', 'VERB', 'PROPN', 'ADJ', 'AUX', 'ADV'].includes(token.pos);
+  if (entry.pos === 'VERB') return isVerbal(token);
+  return token.pos === 'NOUN' || token.pos === 'PROPN' || (token.pos === 'VERB' && /ing$/.test(token.normal));
+}
+
+/** A verb phrase ("open fire", "call on") is headed by its first word; a noun phrase ("drone strike") by its last. */
+function headOffset(tokens: readonly Token[], i: number, entry: TriggerEntry): number {
+  if (entry.words.length === 1) return 0;
+  const first = tokens[i];
+  return first && isVerbal(first) ? 0 : entry.words.length - 1;
+}
+
+function headOf(tokens: readonly Token[], i: number, last: number, entry: TriggerEntry): number {
+  return Math.min(last - 1, i + headOffset(tokens, i, entry));
+}
+
+function isPassive(tokens: readonly Token[], first: number, last: number): boolean {
+  for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
+    const t = tokens[j] as Token;
+    if (BE.has(t.normal)) return true;
+    if (!ADVERB_POS.has(t.pos)) break;
+  }
+  // A reduced relative: "a camp attacked by militiamen".
+  const next = tokens[last];
+  return next?.normal === 'by' && /ed$|en$/.test(tokens[last - 1]?.normal ?? '');
+}
+
+// "vowed to attack U.S. aircraft": the attack is what was vowed, not an event of its own.
+// "called on militias to step up attacks … during a meeting": the meeting is the circumstance, still an event.
+function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], lexicon: TriggerLexicon): void {
+  for (let g = 0; g < triggers.length; g++) {
+    const governor = triggers[g] as TriggerMention;
+    if (!governor.governs) continue;
+    const end = clauseEnd(tokens, governor.last - 1);
+    for (let k = g + 1; k < triggers.length; k++) {
+      const other = triggers[k] as TriggerMention;
+      if (other.first >= end) break;
+      if (isCircumstance(tokens, other)) continue;
+      other.governedBy = g;
+      governor.mode ??= modeFromContent(governor.type, other);
+    }
+  }
+  // "failed to yield", "how to keep their attacks low": governed by a word that is not an event at all.
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i] as Token;
+    if (!lexicon.suppressors.has(t.normal) && !lexicon.suppressors.has(t.lemma)) continue;
+    if (t.pos === 'PROPN') continue;
+    const end = clauseEnd(tokens, i);
+    for (const trigger of triggers) {
+      if (trigger.first > i && trigger.first < end && !isCircumstance(tokens, trigger)) trigger.suppressed = true;
+    }
+  }
+}
+
+/** What was threatened or asked decides the mode: "threatened to cut ties" is THREATEN/relations. */
+function modeFromContent(type: PloverType, content: TriggerMention): string | null {
+  if (type === 'THREATEN') {
+    if (content.type === 'ASSAULT' || content.type === 'MOBILIZE') return 'violence';
+    if (content.type === 'SANCTION') return content.mode === 'expel' ? 'expel' : 'relations';
+    if (content.type === 'COERCE') return content.mode === 'arrest' ? 'arrest' : 'restrict';
+  }
+  if (type === 'REQUEST' || type === 'REJECT') {
+    if (content.type === 'CONSULT') return 'meet';
+    if (content.type === 'AID' || content.type === 'COOPERATE') return 'assist';
+    if (content.type === 'RETREAT' || content.type === 'CONCEDE') return 'yield';
+  }
+  return null;
+}
+
+/** "during a meeting", "after the airstrikes": a trigger introduced as the time or setting of another. */
+function isCircumstance(tokens: readonly Token[], trigger: TriggerMention): boolean {
+  for (let j = trigger.first - 1; j >= Math.max(0, trigger.first - 5); j--) {
+    const t = tokens[j] as Token;
+    if (CIRCUMSTANCE_WORDS.has(t.normal) && t.pos === 'ADP') return t.normal !== 'in' || trigger.pos === 'NOUN';
+    if (t.pos === 'VERB' || t.text === ',') return false;
+  }
+  return false;
+}
+
+/** PLOVER's auxiliary modes from the words before the trigger in its clause: "did not attack", "could strike". */
+function modalityOf(tokens: readonly Token[], trigger: TriggerMention, lexicon: TriggerLexicon): Modality {
+  let from = Math.max(clauseStart(tokens, trigger.first), trigger.first - 6);
+  // A cue before another verb belongs to that verb: "could attack again, analysts warned".
+  for (let j = trigger.first - 1; j >= from; j--) {
+    if (tokens[j]?.pos === 'VERB' || tokens[j]?.text === ',') {
+      from = j + 1;
+      break;
+    }
+  }
+  const window = tokens.slice(from, trigger.first).map((t) => t.normal);
+  // "no attacks were reported", "no one was hurt": a negating determiner right before a noun.
+  if (trigger.pos === 'NOUN' && window.at(-1) === 'no') return 'negated';
+  if (trigger.pos === 'VERB' && hasCue(window, lexicon.negated)) return 'negated';
+  if (hasCue(window, lexicon.hypothetical)) return 'hypothetical';
+  if (hasCue(window, lexicon.future)) return 'future';
+  return 'asserted';
+}
+
+function hasCue(words: readonly string[], cues: readonly string[][]): boolean {
+  return cues.some((cue) => words.some((_, i) => cue.every((w, k) => words[i + k] === w)));
+}

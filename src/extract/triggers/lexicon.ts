@@ -1,0 +1,111 @@
+// The trigger lexicon, built once from data/triggers: phrases indexed by the forms their first word can take.
+import { z } from 'zod';
+import type { AcledHint } from '../../core/ontology/mappings.ts';
+import { isMode, PLOVER_TYPES, type PloverType } from '../../core/ontology/plover.ts';
+
+const RawEntrySchema = z.object({
+  words: z.string().min(1),
+  pos: z.enum(['VERB', 'NOUN']).optional(),
+  mode: z.string().nullable().optional(),
+  hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention']).optional(),
+  context: z.array(z.string()).optional(),
+  governs: z.boolean().optional(),
+});
+export const RawTriggersSchema = z.partialRecord(z.enum(PLOVER_TYPES), z.array(RawEntrySchema));
+export type RawTriggers = z.infer<typeof RawTriggersSchema>;
+
+export const RawGovernorsSchema = z.object({
+  suppress: z.array(z.string()),
+  future: z.array(z.string()),
+  hypothetical: z.array(z.string()),
+  negated: z.array(z.string()),
+});
+export type RawGovernors = z.infer<typeof RawGovernorsSchema>;
+
+export interface TriggerEntry {
+  /** "ASSAULT:air strike" — the provenance of the type. */
+  id: string;
+  /** Each position holds the forms a token may take there. */
+  words: ReadonlyArray<ReadonlySet<string>>;
+  type: PloverType;
+  mode: string | null;
+  pos: 'VERB' | 'NOUN' | null;
+  hint: AcledHint | null;
+  context: readonly string[];
+  governs: boolean;
+}
+
+export interface TriggerLexicon {
+  /** Entries by every form of their first word, longest phrase first. */
+  byFirst: ReadonlyMap<string, readonly TriggerEntry[]>;
+  suppressors: ReadonlySet<string>;
+  /** Cue phrases (lower case, space separated) that set an event's modality. */
+  future: readonly string[][];
+  hypothetical: readonly string[][];
+  negated: readonly string[][];
+}
+
+/** Regular inflections of an English base form: attack → attacks, attacked, attacking. */
+export function inflections(word: string): string[] {
+  const forms = new Set([word]);
+  if (!/^[a-z]+$/.test(word)) return [...forms];
+  const stem = word.endsWith('e') ? word.slice(0, -1) : word;
+  const last = word.at(-1) ?? '';
+  forms.add(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`);
+  forms.add(/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${stem}ed`);
+  forms.add(`${stem}ing`);
+  // "shell" → "shelled" is regular; "ship" → "shipped" doubles: add the doubled forms too, they cost nothing.
+  if (/[^aeiou][aeiou][bdgklmnprt]$/.test(word)) {
+    forms.add(`${word}${last}ed`);
+    forms.add(`${word}${last}ing`);
+  }
+  return [...forms];
+}
+
+export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): TriggerLexicon {
+  const byFirst = new Map<string, TriggerEntry[]>();
+  for (const type of PLOVER_TYPES) {
+    for (const item of raw[type] ?? []) {
+      for (const phrase of expandPhrase(item.words)) {
+        const mode = item.mode ?? null;
+        if (mode !== null && !isMode(type, mode)) throw new Error(`trigger "${item.words}": ${mode} is not a ${type} mode`);
+        const entry: TriggerEntry = {
+          id: `${type}:${phrase.join(' ')}`,
+          words: phrase.map((w) => new Set(inflections(w))),
+          type,
+          mode,
+          pos: item.pos ?? null,
+          hint: item.hint ?? null,
+          context: item.context ?? [],
+          governs: item.governs ?? false,
+        };
+        for (const form of entry.words[0] ?? []) {
+          const list = byFirst.get(form) ?? [];
+          list.push(entry);
+          byFirst.set(form, list);
+        }
+      }
+    }
+  }
+  for (const list of byFirst.values()) list.sort((a, b) => b.words.length - a.words.length);
+  const phrases = (list: string[]) => list.map((p) => p.toLowerCase().split(/\s+/));
+  return {
+    byFirst,
+    suppressors: new Set(governors.suppress.flatMap(inflections)),
+    future: phrases(governors.future),
+    hypothetical: phrases(governors.hypothetical),
+    negated: phrases(governors.negated),
+  };
+}
+
+/** "air strike|air raid" is two phrases; every word of a phrase may be inflected. */
+function expandPhrase(words: string): string[][] {
+  // wink-nlp splits "counter-offensive" into three tokens; the phrase does the same.
+  return words.split('|').map((a) =>
+    a
+      .trim()
+      .toLowerCase()
+      .split(/\s+/)
+      .flatMap((w) => w.split(/(-)/).filter((part) => part !== '')),
+  );
+}
