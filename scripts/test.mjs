@@ -30,4 +30,4 @@ if (only.length === 0) {
   run('layers and cycles (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
 }
 const files = only.length > 0 ? only : [...testFiles('src'), ...testFiles('test')].sort();
-run('tests (node --test)', process.execPath, ['--import', 'tsx', '--test', '--test-reporter=spec', ...files]);
+run('tests (node --test)', process.execPath, ['--import', 'tsx', '--test', ...files]);

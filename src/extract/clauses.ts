@@ -62,7 +62,7 @@ export function clauseStart(tokens: readonly Token[], at: number): number {
     const t = tokens[i];
     if (!t) break;
     if (HARD_BREAKS.has(t.text) || QUOTES.has(t.text)) return i + 1;
-    if (t.normal === 'that' && tokens[i - 1]?.pos === 'VERB') return i + 1;
+    if (t.normal === 'that' && t.pos === 'SCONJ') return i + 1;
     if (SUBORDINATORS.has(t.normal) && t.normal !== 'as') return i + 1;
   }
   return 0;

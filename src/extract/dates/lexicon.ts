@@ -2,20 +2,76 @@
 // closed classes (month names, weekdays, number words), not a lexicon users extend, so they live beside the code.
 
 export const MONTHS: Readonly<Record<string, number>> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sep: 9, sept: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
+  january: 1,
+  jan: 1,
+  february: 2,
+  feb: 2,
+  march: 3,
+  mar: 3,
+  april: 4,
+  apr: 4,
+  may: 5,
+  june: 6,
+  jun: 6,
+  july: 7,
+  jul: 7,
+  august: 8,
+  aug: 8,
+  september: 9,
+  sep: 9,
+  sept: 9,
+  october: 10,
+  oct: 10,
+  november: 11,
+  nov: 11,
+  december: 12,
+  dec: 12,
 };
 
 export const WEEKDAYS: Readonly<Record<string, number>> = {
-  monday: 1, tuesday: 2, wednesday: 3, thursday: 4, friday: 5, saturday: 6, sunday: 7,
+  monday: 1,
+  tuesday: 2,
+  wednesday: 3,
+  thursday: 4,
+  friday: 5,
+  saturday: 6,
+  sunday: 7,
 };
 
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
-  a: 1, an: 1, one: 1, two: 2, three: 3, four: 4, five: 5, six: 6, seven: 7, eight: 8, nine: 9, ten: 10,
-  eleven: 11, twelve: 12, thirteen: 13, fourteen: 14, fifteen: 15, sixteen: 16, seventeen: 17, eighteen: 18,
-  nineteen: 19, twenty: 20, thirty: 30, forty: 40, fifty: 50, 'a couple of': 2, 'a few': 3, few: 3, several: 4,
-  'a dozen': 12, dozen: 12, half: 0.5, 'half a': 0.5,
+  a: 1,
+  an: 1,
+  one: 1,
+  two: 2,
+  three: 3,
+  four: 4,
+  five: 5,
+  six: 6,
+  seven: 7,
+  eight: 8,
+  nine: 9,
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  thirteen: 13,
+  fourteen: 14,
+  fifteen: 15,
+  sixteen: 16,
+  seventeen: 17,
+  eighteen: 18,
+  nineteen: 19,
+  twenty: 20,
+  thirty: 30,
+  forty: 40,
+  fifty: 50,
+  'a couple of': 2,
+  'a few': 3,
+  few: 3,
+  several: 4,
+  'a dozen': 12,
+  dozen: 12,
+  half: 0.5,
+  'half a': 0.5,
 };
 
 /** Amounts that are vague by themselves ("a few days ago"). */
@@ -24,22 +80,52 @@ export const VAGUE_AMOUNTS: ReadonlySet<string> = new Set(['a couple of', 'a few
 export type Unit = 'day' | 'week' | 'month' | 'year' | 'decade' | 'hour';
 
 export const UNITS: Readonly<Record<string, Unit>> = {
-  day: 'day', days: 'day', week: 'week', weeks: 'week', month: 'month', months: 'month', year: 'year',
-  years: 'year', decade: 'decade', decades: 'decade', hour: 'hour', hours: 'hour',
+  day: 'day',
+  days: 'day',
+  week: 'week',
+  weeks: 'week',
+  month: 'month',
+  months: 'month',
+  year: 'year',
+  years: 'year',
+  decade: 'decade',
+  decades: 'decade',
+  hour: 'hour',
+  hours: 'hour',
 };
 
 /** Mean length of a unit in days, for approximate offsets. */
 export const UNIT_DAYS: Readonly<Record<Unit, number>> = {
-  hour: 1 / 24, day: 1, week: 7, month: 30.44, year: 365.25, decade: 3652.5,
+  hour: 1 / 24,
+  day: 1,
+  week: 7,
+  month: 30.44,
+  year: 365.25,
+  decade: 3652.5,
 };
 
 /** Words that make an amount approximate, and which way. */
 export type Hedge = 'nearly' | 'over' | 'about' | 'under';
 export const HEDGES: Readonly<Record<string, Hedge>> = {
-  nearly: 'nearly', almost: 'nearly', 'just under': 'nearly', 'not quite': 'nearly',
-  'more than': 'over', over: 'over', 'just over': 'over', 'at least': 'over', 'upwards of': 'over',
-  about: 'about', around: 'about', some: 'about', roughly: 'about', approximately: 'about', 'close to': 'nearly',
-  'less than': 'under', under: 'under', within: 'under', 'fewer than': 'under',
+  nearly: 'nearly',
+  almost: 'nearly',
+  'just under': 'nearly',
+  'not quite': 'nearly',
+  'more than': 'over',
+  over: 'over',
+  'just over': 'over',
+  'at least': 'over',
+  'upwards of': 'over',
+  about: 'about',
+  around: 'about',
+  some: 'about',
+  roughly: 'about',
+  approximately: 'about',
+  'close to': 'nearly',
+  'less than': 'under',
+  under: 'under',
+  within: 'under',
+  'fewer than': 'under',
 };
 
 // Regular-expression pieces. Month and weekday names are matched case-insensitively and checked for a capital

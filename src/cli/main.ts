@@ -1,0 +1,59 @@
+// The command line: a thin shell over the library. Each command's module is loaded only when it runs.
+import { Command, InvalidArgumentError } from 'commander';
+import { EXTRACTOR_VERSION } from '../resources/load.ts';
+
+const isoDate = (value: string): string => {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
+    throw new InvalidArgumentError(`"${value}" is not a date in the form YYYY-MM-DD`);
+  }
+  return value;
+};
+
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = 0;
+  const program = new Command()
+    .name('sitrep')
+    .description('Sourced, geolocated, time-resolved event records from conflict and politics reporting')
+    .version(EXTRACTOR_VERSION)
+    .showHelpAfterError();
+
+  program
+    .command('extract')
+    .description('extract events from text or markdown reports (or JSON Lines with --input)')
+    .argument('[files...]', 'text or markdown files, each with an optional front-matter header')
+    .option('--published <date>', 'publication date for files whose header gives none (YYYY-MM-DD)', isoDate)
+    .option('--json', 'print the event records as JSON')
+    .option('--input <file>', 'read documents from a JSON Lines file: {id, text, published?, outlet?, url?, title?}')
+    .option('--jsonl', 'write one line {id, events} per document (with --input)')
+    .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
+    .action(async (files: string[], options) => {
+      const { runExtract } = await import('./commands/extract.ts');
+      exitCode = await runExtract(files, options);
+    });
+
+  program
+    .command('eval')
+    .description('score extraction against a gold file (JSON Lines, the gold-file schema)')
+    .argument('<gold>', 'gold file')
+    .option('--json', 'print the scores as JSON')
+    .option('--limit <n>', 'how many missed and spurious events to list', (v) => Number.parseInt(v, 10), 40)
+    .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
+    .action(async (gold: string, options) => {
+      const { runEval } = await import('./commands/eval.ts');
+      exitCode = await runEval(gold, options);
+    });
+
+  const gazetteer = program.command('gazetteer').description('manage the offline gazetteer');
+  gazetteer
+    .command('import')
+    .description('import GeoNames country dumps (19 tab-separated columns) for villages the default data lacks')
+    .argument('<files...>', 'GeoNames files such as LB.txt')
+    .option('--into <dir>', 'where imported places are kept', '.sitrep/gazetteer')
+    .action(async (files: string[], options) => {
+      const { runGazetteerImport } = await import('./commands/gazetteer.ts');
+      exitCode = await runGazetteerImport(files, options);
+    });
+
+  await program.parseAsync([...argv]);
+  return exitCode;
+}

@@ -1,0 +1,163 @@
+// The actor stage's own word segmentation, shared by the lexicon (for its phrases) and the finder (for sentences),
+// so that "Kata'ib Hezbollah", "Kata’ib Hizballah's" and "KATA'IB HEZBOLLAH" cut into the same keys.
+// wink-nlp's tokens are still read for their part of speech, looked up by character offset.
+import type { Sentence, Token } from '../model.ts';
+
+/** One word of a sentence or of a lexicon phrase. */
+export interface Word {
+  /** As written. */
+  text: string;
+  /** Document offsets. */
+  start: number;
+  end: number;
+  /** Lookup key: lower case, no diacritics, no apostrophes or periods ("kataib", "us", "gen"). */
+  key: string;
+  /** `key` before lower-casing: compared when a phrase is matched case-sensitively ("US" vs "us"). */
+  folded: string;
+  /** Starts with a capital letter. */
+  cap: boolean;
+  /** All letters are capitals (and there are at least two): "IRGC", "U.S.". */
+  allCaps: boolean;
+  /** A hyphen written between two words with no space: "Iran-backed", "al-Qaeda". Skipped by lookups. */
+  joiner: boolean;
+  /** The possessive "'s" or a bare "'" after a plural. */
+  possessive: boolean;
+  /** Punctuation other than a joining hyphen. */
+  punct: boolean;
+  /** Part of speech from wink-nlp (PROPN, NOUN, VERB, AUX, ADP, DET, ...), or 'X' for lexicon phrases. */
+  pos: string;
+  /** Lemma from wink-nlp, lower case (the key for lexicon phrases). */
+  lemma: string;
+}
+
+const APOSTROPHES = /['’‘`ʼʻ´]/g;
+const COMBINING = /\p{M}+/gu;
+const HYPHENS = new Set(['-', '‐', '‑', '–']);
+
+// "U.S.", "D.R." — letters each followed by a period.
+const DOTTED = /^(?:\p{L}\.){2,}/u;
+// A word: letters and digits, with apostrophes inside ("Kata'ib", "Sana'a", "N'Djamena").
+const WORD = /^[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/u;
+
+/** Folds a word for lookup: diacritics, apostrophes and periods removed, case kept. */
+export function foldWord(text: string): string {
+  return text.normalize('NFD').replace(COMBINING, '').replace(APOSTROPHES, '').replace(/\./g, '');
+}
+
+function isPossessiveTail(rest: string): number {
+  // "'s" or "’s" closing a word: "Hezbollah's"; a bare apostrophe after an s: "militias'".
+  const m = /^['’]s(?![\p{L}\p{N}])/u.exec(rest);
+  if (m) return m[0].length;
+  return 0;
+}
+
+interface RawPiece {
+  text: string;
+  start: number;
+  end: number;
+}
+
+/**
+ * Cuts `text` into words. `abbreviations` holds the keys of words that keep a closing period ("gen" for "Gen.",
+ * "lt" for "Lt."); single capital letters keep theirs too ("K." in "Kim K. Lee").
+ */
+export function cutWords(text: string, offset: number, abbreviations: ReadonlySet<string>): RawPiece[] {
+  const pieces: RawPiece[] = [];
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i] ?? '';
+    if (/\s/u.test(ch)) {
+      i++;
+      continue;
+    }
+    const rest = text.slice(i, i + 64);
+    const dotted = DOTTED.exec(rest);
+    if (dotted) {
+      pieces.push({ text: dotted[0], start: offset + i, end: offset + i + dotted[0].length });
+      i += dotted[0].length;
+      continue;
+    }
+    const word = WORD.exec(rest);
+    if (word) {
+      let w = word[0];
+      // The pattern swallows "'s" as if it were inside a word ("Hezbollah's"): give it back as a possessive.
+      const poss = /^(.*[\p{L}\p{N}])['’‘ʼ]s$/u.exec(w);
+      if (poss?.[1]) w = poss[1];
+      let end = i + w.length;
+      const next = text[end];
+      if (next === '.' && (abbreviations.has(foldWord(w).toLowerCase()) || /^\p{Lu}$/u.test(w))) end++;
+      pieces.push({ text: text.slice(i, end), start: offset + i, end: offset + end });
+      i = end;
+      const tail = isPossessiveTail(text.slice(i, i + 3));
+      if (tail > 0) {
+        pieces.push({ text: text.slice(i, i + tail), start: offset + i, end: offset + i + tail });
+        i += tail;
+      }
+      continue;
+    }
+    pieces.push({ text: ch, start: offset + i, end: offset + i + 1 });
+    i++;
+  }
+  return pieces;
+}
+
+function makeWord(
+  piece: RawPiece,
+  prev: RawPiece | undefined,
+  next: RawPiece | undefined,
+  tok: Token | undefined,
+): Word {
+  const { text } = piece;
+  const folded = foldWord(text);
+  const key = folded.toLowerCase();
+  const letters = folded.replace(/[^\p{L}]/gu, '');
+  const possessive = /^['’‘ʼ]s?$/u.test(text) && prev !== undefined && prev.end === piece.start;
+  const joiner =
+    HYPHENS.has(text) &&
+    prev !== undefined &&
+    next !== undefined &&
+    prev.end === piece.start &&
+    next.start === piece.end;
+  const punct = !joiner && !possessive && !/[\p{L}\p{N}]/u.test(text);
+  return {
+    text,
+    start: piece.start,
+    end: piece.end,
+    key: possessive ? "'s" : key,
+    folded: possessive ? "'s" : folded,
+    cap: /^\p{Lu}/u.test(folded),
+    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    joiner,
+    possessive,
+    punct,
+    pos: tok?.pos ?? 'X',
+    lemma: tok?.lemma ?? key,
+  };
+}
+
+/** Words of a lexicon phrase ("Kata'ib Hezbollah", "Lt. Gen.", "al-Shabaab"). */
+export function phraseWords(phrase: string, abbreviations: ReadonlySet<string>): Word[] {
+  const pieces = cutWords(phrase, 0, abbreviations);
+  return pieces.map((p, i) => makeWord(p, pieces[i - 1], pieces[i + 1], undefined));
+}
+
+/** Words of a sentence, each carrying wink-nlp's part of speech and lemma for the token it falls in. */
+export function sentenceWords(sentence: Sentence, abbreviations: ReadonlySet<string>): Word[] {
+  const pieces = cutWords(sentence.text, sentence.start, abbreviations);
+  const tokens = sentence.tokens;
+  const words: Word[] = [];
+  let t = 0;
+  for (let i = 0; i < pieces.length; i++) {
+    const piece = pieces[i] as RawPiece;
+    while (t < tokens.length && (tokens[t] as Token).end <= piece.start) t++;
+    const tok = tokens[t];
+    const covering = tok && tok.start <= piece.start ? tok : undefined;
+    words.push(makeWord(piece, pieces[i - 1], pieces[i + 1], covering));
+  }
+  return words;
+}
+
+/** Keys of the words of a phrase that a lookup compares: joining hyphens dropped. */
+export function phraseKeys(words: readonly Word[]): string[] {
+  return words.filter((w) => !w.joiner).map((w) => w.key);
+}

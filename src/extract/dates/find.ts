@@ -1,0 +1,157 @@
+// Stage DATE: every date expression of a sentence, resolved against the publication date into an inclusive
+// range with a precision. Rules run in three passes:
+//   1. single dates — chrono-node's strict parser for explicit calendar dates, our rules for the rest
+//      (rules-calendar, rules-relative), and the phrases that count from another date (rules-anchored);
+//      overlapping matches are settled longest first, then by rule order;
+//   2. compose — ranges ("between June 1 and June 4"), "since January", "around 3 February";
+//   3. late — phrases counted from another date ("the following day", "a year after the 2019 protests").
+// News dates lie in the past: a yearless date is the latest one on or before publication, unless its clause
+// speaks of the future ("the talks will resume on Monday"), which marks it `future`.
+import type { Sentence } from '../model.ts';
+import { isoOf, parseIsoDay } from './calendar.ts';
+import type { Candidate, DateRule, RuleEnv } from './candidate.ts';
+import { compose } from './compose.ts';
+import { explicitDates } from './explicit.ts';
+import { speaksOfFuture } from './future.ts';
+import { ANCHORED_RULES } from './rules-anchored.ts';
+import { CALENDAR_RULES } from './rules-calendar.ts';
+import { RELATIVE_RULES } from './rules-relative.ts';
+import type { DateContext, DateMention, DatePrecision, DateRange, RelativeDate } from './types.ts';
+
+export { weekOf } from './calendar.ts';
+export type { DateContext, DateMention, DatePrecision, DateRange, RelativeDate } from './types.ts';
+
+/** In order of preference when two matches are equally long. */
+const RULES: readonly DateRule[] = [...CALENDAR_RULES, ...RELATIVE_RULES, ...ANCHORED_RULES];
+
+/** Cheap gate: a digit, or a word that starts like a calendar or time word. */
+const MAY_HOLD_DATE =
+  /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|week|month|year|day|night|decade|spring|summer|autumn|fall|winter|overnight|morning|afternoon|evening|hour|recent)/i;
+
+// A preposition the mention reads with: "on June 27", "in 2016", "during the 1990s", "on the night of 5 May".
+const LEADING_PREPOSITION = /\b(?:(?:on\s+)?(?:the\s+)?night\s+of|on|in|during|throughout)\s+$/i;
+const STARTS_WITH_PREPOSITION = /^(?:on|in|during|throughout|since|between|from|over|at|within|for|around|about)\b/i;
+
+/** A date found in a piece of text, with offsets into that text. */
+export interface LocalDate {
+  start: number;
+  end: number;
+  text: string;
+  range: { start: string; end: string };
+  precision: DatePrecision;
+  future: boolean;
+  relative?: RelativeDate;
+  rule: string;
+}
+
+function overlaps(a: Candidate, b: Candidate): boolean {
+  return a.start < b.end && b.start < a.end;
+}
+
+function select(found: readonly { candidate: Candidate; order: number }[]): Candidate[] {
+  const ranked = [...found].sort(
+    (x, y) =>
+      y.candidate.end - y.candidate.start - (x.candidate.end - x.candidate.start) ||
+      x.order - y.order ||
+      x.candidate.start - y.candidate.start,
+  );
+  const kept: Candidate[] = [];
+  for (const { candidate } of ranked) if (!kept.some((k) => overlaps(k, candidate))) kept.push(candidate);
+  return kept.sort((a, b) => a.start - b.start);
+}
+
+/** The dates of a piece of text (a sentence, a phrase), offsets local to it. */
+export function findDatesInText(text: string, context: DateContext): LocalDate[] {
+  if (!MAY_HOLD_DATE.test(text)) return [];
+  const pub = parseIsoDay(context.published);
+  const anchor = context.anchor
+    ? { start: parseIsoDay(context.anchor.start), end: parseIsoDay(context.anchor.end) }
+    : null;
+  const env: RuleEnv = {
+    text,
+    pub,
+    contextAnchor:
+      anchor && anchor.start !== null && anchor.end !== null
+        ? { span: { start: anchor.start, end: anchor.end }, precision: anchor.start === anchor.end ? 'day' : 'range' }
+        : null,
+    futureAt: (start, end) => speaksOfFuture(text, start, end),
+  };
+
+  const found: { candidate: Candidate; order: number }[] = [];
+  RULES.forEach((rule, order) => {
+    if (!rule.gate.test(text)) return;
+    for (const match of text.matchAll(rule.pattern)) {
+      const candidate = rule.read(match, env);
+      if (candidate) found.push({ candidate, order });
+    }
+  });
+  for (const candidate of explicitDates(env)) found.push({ candidate, order: RULES.length });
+
+  const placed = compose(select(found), env);
+  for (const c of placed) {
+    if (c.late) c.resolved = c.late(placed);
+  }
+
+  const dates: LocalDate[] = [];
+  for (const c of placed) {
+    const r = c.resolved;
+    if (!r) continue;
+    let { start: first, end: last } = r.span;
+    let future = r.future;
+    if (pub !== null && !future) {
+      if (first > pub) future = true;
+      else if (last > pub) last = pub; // "in 2021" in a report of July 2021: January to publication
+    }
+    if (last < first) [first, last] = [last, first];
+    let start = c.start;
+    const lead = LEADING_PREPOSITION.exec(text.slice(0, start));
+    if (lead && !STARTS_WITH_PREPOSITION.test(text.slice(start, c.end))) start = lead.index;
+    const date: LocalDate = {
+      start,
+      end: c.end,
+      text: text.slice(start, c.end),
+      range: { start: isoOf(first), end: isoOf(last) },
+      precision: r.precision,
+      future,
+      rule: r.rule ?? c.rule,
+    };
+    if (r.relative) date.relative = r.relative;
+    dates.push(date);
+  }
+  return dates;
+}
+
+/** Stage DATE: the date expressions of one sentence, resolved against the publication date. */
+export function findDates(sentence: Sentence, context: DateContext): DateMention[] {
+  return findDatesInText(sentence.text, context).map(({ start, end, ...rest }) => ({
+    sentence: sentence.index,
+    start: sentence.start + start,
+    end: sentence.start + end,
+    ...rest,
+  }));
+}
+
+/**
+ * The date a following sentence may count from ("the following day", "in prior days and weeks"): the last
+ * day- or week-level date of `mentions` that is not in the future. Hand it to `findDates` as `context.anchor`.
+ */
+export function anchorFrom(mentions: readonly DateMention[]): DateRange | null {
+  for (let i = mentions.length - 1; i >= 0; i--) {
+    const m = mentions[i];
+    if (m && !m.future && !m.relative && (m.precision === 'day' || m.precision === 'week')) return m.range;
+  }
+  return null;
+}
+
+/**
+ * Resolves one date phrase on its own ("last week", "June 27", "in early 2020") against a publication date:
+ * the first date found in it, or null.
+ */
+export function resolveDateReference(
+  text: string,
+  published: string | null,
+): { range: { start: string; end: string }; precision: DatePrecision; future: boolean; rule: string } | null {
+  const first = findDatesInText(text, { published })[0];
+  if (!first) return null;
+  return { range: first.range, precision: first.precision, future: first.future, rule: first.rule };
+}

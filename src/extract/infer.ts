@@ -1,0 +1,206 @@
+// Stage: inference across a document's events. What one event's words leave open, the document often says
+// elsewhere: "One attack, targeting the air base" belongs to the four attacks of the sentence before; airstrikes
+// that "followed" militia attacks say whom those attacks were aimed at; an event without a date of its own takes
+// the nearest sensible one, and says so.
+import type { EventDate, Place } from '../core/record.ts';
+import type { ActorMention } from './actors/find.ts';
+import type { DateMention } from './dates/find.ts';
+import type { EventMention } from './events.ts';
+import type { LinkRelation, MentionLink } from './links.ts';
+import { type EventCluster, fit } from './merge.ts';
+import type { PreparedDocument } from './model.ts';
+import type { PlaceMention } from './places/find.ts';
+
+export interface ClusterLink {
+  relation: LinkRelation;
+  /** Index of the linked cluster. */
+  to: number;
+  text: string;
+}
+
+export interface InferredCluster extends EventCluster {
+  links: ClusterLink[];
+  date: EventDate | null;
+  dateRule: string;
+  place: Place | null;
+  placeRule: string;
+  actorsInherited: ActorMention[];
+  recipientsInherited: ActorMention[];
+}
+
+export function inferAcrossDocument(
+  doc: PreparedDocument,
+  clusters: readonly EventCluster[],
+  links: readonly MentionLink[],
+): InferredCluster[] {
+  const clusterOf = new Map<number, number>();
+  clusters.forEach((c, i) => {
+    for (const m of c.mentions) clusterOf.set(m.index, i);
+  });
+  const inferred: InferredCluster[] = clusters.map((cluster) => {
+    const dated = ownDate(cluster.mentions);
+    const placed = ownPlace(cluster.mentions);
+    return {
+      mentions: cluster.mentions,
+      links: [],
+      date: dated ? toEventDate(dated.date, 'explicit') : null,
+      dateRule: dated ? dated.date.rule : '',
+      place: placed ? toPlace(placed) : null,
+      placeRule: placed ? placed.rule : '',
+      actorsInherited: [],
+      recipientsInherited: [],
+    };
+  });
+  for (const link of links) {
+    const from = clusterOf.get(link.from);
+    const to = clusterOf.get(link.to);
+    if (from === undefined || to === undefined || from === to) continue;
+    const cluster = inferred[from] as InferredCluster;
+    if (!cluster.links.some((l) => l.to === to && l.relation === link.relation)) cluster.links.push({ relation: link.relation, to, text: link.text });
+  }
+  inheritFromGroups(inferred);
+  inferFromLinks(inferred, doc.published);
+  inheritDates(doc, inferred);
+  inheritPlaces(doc, inferred);
+  return inferred;
+}
+
+/** An explicit date beats a vague span. */
+function ownDate(mentions: readonly EventMention[]): { date: DateMention } | null {
+  const dates = mentions.map((m) => m.date).filter((d): d is DateMention => d !== null && !d.future);
+  const date = dates.find((d) => d.precision !== 'range') ?? dates[0];
+  return date ? { date } : null;
+}
+
+/** The most precise place any mention gives. */
+function ownPlace(mentions: readonly EventMention[]): PlaceMention | null {
+  let best: PlaceMention | null = null;
+  for (const m of mentions) if (m.place && (!best || m.place.precision < best.precision)) best = m.place;
+  return best;
+}
+
+function toEventDate(date: DateMention, basis: EventDate['basis']): EventDate {
+  return {
+    start: date.range.start,
+    end: date.range.end,
+    precision: date.precision,
+    text: date.text,
+    basis,
+    span: { start: date.start, end: date.end },
+  };
+}
+
+function toPlace(place: PlaceMention): Place {
+  return {
+    text: place.text,
+    name: place.name,
+    feature: place.feature,
+    country: place.country,
+    countries: place.countries,
+    admin1: place.admin1,
+    lat: place.lat,
+    lon: place.lon,
+    precision: place.precision,
+    span: { start: place.start, end: place.end },
+  };
+}
+
+const hasActors = (c: InferredCluster) => c.mentions.some((m) => m.actors.length > 0) || c.actorsInherited.length > 0;
+const hasRecipients = (c: InferredCluster) => c.mentions.some((m) => m.recipients.length > 0) || c.recipientsInherited.length > 0;
+const actorsOf = (c: InferredCluster) => {
+  const own = c.mentions.flatMap((m) => m.actors);
+  return own.length > 0 ? own : c.actorsInherited;
+};
+const recipientsOf = (c: InferredCluster) => {
+  const own = c.mentions.flatMap((m) => m.recipients);
+  return own.length > 0 ? own : c.recipientsInherited;
+};
+
+// "Last week, unidentified groups carried out at least four attacks … One attack, targeting the air base …"
+function inheritFromGroups(clusters: InferredCluster[]): void {
+  clusters.forEach((cluster, i) => {
+    if (!cluster.mentions[0]?.singledOut) return;
+    const group = clusters.slice(0, i).reverse().find((c) => c.mentions[0]?.type === cluster.mentions[0]?.type && !c.mentions[0]?.singledOut);
+    if (!group) return;
+    if (!hasActors(cluster)) cluster.actorsInherited = actorsOf(group);
+    if (!hasRecipients(cluster)) cluster.recipientsInherited = recipientsOf(group);
+    if (!cluster.date && group.date) {
+      cluster.date = { ...group.date, basis: 'inherited', span: null };
+      cluster.dateRule = 'inherited:group';
+    }
+    if (!cluster.place && group.place) {
+      cluster.place = group.place;
+      cluster.placeRule = 'inherited:group';
+    }
+  });
+}
+
+// "U.S. airstrikes [on the militias] followed drone and rocket attacks by the militias": those attacks were aimed at
+// the United States. "Following the airstrikes, the militia vowed …": the vow came after them.
+function inferFromLinks(clusters: InferredCluster[], published: string | null): void {
+  for (const later of clusters) {
+    for (const link of later.links) {
+      if (link.relation !== 'after' && link.relation !== 'response_to') continue;
+      const earlier = clusters[link.to];
+      if (!earlier) continue;
+      if (!hasRecipients(earlier) && hasActors(earlier) && fit(actorsOf(earlier), recipientsOf(later)) === 'match') {
+        earlier.recipientsInherited = actorsOf(later);
+      }
+      if (!hasRecipients(later) && hasActors(later) && fit(actorsOf(later), recipientsOf(earlier)) === 'match') {
+        later.recipientsInherited = actorsOf(earlier);
+      }
+      if (!later.date && earlier.date) {
+        later.date = {
+          start: earlier.date.start,
+          end: published !== null && published > earlier.date.end ? published : earlier.date.end,
+          precision: 'range',
+          text: null,
+          basis: 'inherited',
+          span: null,
+        };
+        later.dateRule = `inherited:after-linked-event (${link.text})`;
+      }
+    }
+  }
+}
+
+/** The nearest dated event before it in the same or the previous paragraph; else the week before publication. */
+function inheritDates(doc: PreparedDocument, clusters: InferredCluster[]): void {
+  const paragraphOf = (c: InferredCluster) => doc.sentences[c.mentions[0]?.sentence ?? 0]?.paragraph ?? 0;
+  clusters.forEach((cluster, i) => {
+    if (cluster.date) return;
+    const here = paragraphOf(cluster);
+    const source = clusters
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.date && c.date.basis === 'explicit' && here - paragraphOf(c) <= 1 && c.mentions[0]?.modality === cluster.mentions[0]?.modality);
+    if (source?.date) {
+      cluster.date = { ...source.date, basis: 'inherited', text: null, span: null };
+      cluster.dateRule = 'inherited:nearest-event';
+      return;
+    }
+    if (doc.published) {
+      const end = doc.published;
+      const start = new Date(Date.parse(`${end}T00:00:00Z`) - 6 * 86_400_000).toISOString().slice(0, 10);
+      cluster.date = { start, end, precision: 'week', text: null, basis: 'publication', span: null };
+      cluster.dateRule = 'inherited:publication-week';
+    }
+  });
+}
+
+/** A place said of the neighbouring event in the same paragraph. */
+function inheritPlaces(doc: PreparedDocument, clusters: InferredCluster[]): void {
+  const paragraphOf = (c: InferredCluster) => doc.sentences[c.mentions[0]?.sentence ?? 0]?.paragraph ?? 0;
+  clusters.forEach((cluster, i) => {
+    if (cluster.place) return;
+    const here = paragraphOf(cluster);
+    const source = clusters
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.place && c.placeRule.startsWith('inherited') === false && paragraphOf(c) === here);
+    if (source?.place) {
+      cluster.place = source.place;
+      cluster.placeRule = 'inherited:same-paragraph';
+    }
+  });
+}

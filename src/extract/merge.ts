@@ -1,0 +1,133 @@
+// Stage: merge in document. One record per real-world event: the mentions of one event across a report's sentences
+// ("a trio of U.S. airstrikes … Those U.S. airstrikes … killed in the U.S. airstrikes") become one cluster.
+import type { ActorMention } from './actors/find.ts';
+import type { EventMention } from './events.ts';
+import type { MentionLink } from './links.ts';
+
+export interface EventCluster {
+  mentions: EventMention[];
+}
+
+type Fit = 'match' | 'neutral' | 'conflict';
+
+/** Groups the document's event mentions (in reading order) into clusters of one real-world event each. */
+export function mergeMentions(mentions: readonly EventMention[], links: readonly MentionLink[]): EventCluster[] {
+  const clusters: EventCluster[] = [];
+  const clusterOf = new Map<number, EventCluster>();
+  for (const mention of mentions) {
+    anchorVagueDate(mention, links, clusterOf);
+    const target = findAntecedent(clusters, mention);
+    const cluster = target ?? { mentions: [] };
+    if (!target) clusters.push(cluster);
+    cluster.mentions.push(mention);
+    clusterOf.set(mention.index, cluster);
+  }
+  return clusters;
+}
+
+// "Those airstrikes [June 27] followed drone and rocket attacks in prior days and weeks": the vague span ends
+// before the event it preceded, not at publication.
+function anchorVagueDate(mention: EventMention, links: readonly MentionLink[], clusterOf: ReadonlyMap<number, EventCluster>): void {
+  const date = mention.date;
+  if (!date || date.precision !== 'range') return;
+  for (const link of links) {
+    if (link.to !== mention.index || (link.relation !== 'after' && link.relation !== 'response_to')) continue;
+    const later = clusterOf.get(link.from)?.mentions.find((m) => m.date && m.date.precision !== 'range')?.date;
+    if (!later || later.range.start > date.range.end) continue;
+    const end = dayBefore(later.range.start);
+    const length = daysBetween(date.range.start, date.range.end);
+    mention.date = { ...date, range: { start: addDays(end, -length), end } };
+    return;
+  }
+}
+
+function dayBefore(iso: string): string {
+  return addDays(iso, -1);
+}
+
+function addDays(iso: string, days: number): string {
+  const t = Date.parse(`${iso}T00:00:00Z`) + days * 86_400_000;
+  return new Date(t).toISOString().slice(0, 10);
+}
+
+function daysBetween(a: string, b: string): number {
+  return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
+}
+
+function findAntecedent(clusters: readonly EventCluster[], mention: EventMention): EventCluster | undefined {
+  for (let i = clusters.length - 1; i >= 0; i--) {
+    const cluster = clusters[i] as EventCluster;
+    if (canJoin(cluster, mention)) return cluster;
+  }
+  return undefined;
+}
+
+function canJoin(cluster: EventCluster, mention: EventMention): boolean {
+  const head = cluster.mentions[0] as EventMention;
+  if (head.type !== mention.type) return false;
+  if (head.modality !== mention.modality) return false;
+  // "One attack, targeting the air base": singled out of a group, it is an event of its own.
+  if (mention.singledOut && !cluster.mentions.every((m) => m.singledOut)) return false;
+  if (cluster.mentions.some((m) => m.sentence === mention.sentence)) return false;
+  const actors = fit(clusterActors(cluster, 'actors'), mention.actors);
+  const recipients = fit(clusterActors(cluster, 'recipients'), mention.recipients);
+  if (actors === 'conflict' || recipients === 'conflict') return false;
+  if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
+  // A back-reference ("those airstrikes", "Taeb's visit") joins on compatibility; a fresh mention needs a shared party.
+  return mention.definite || actors === 'match' || (actors === 'neutral' && recipients === 'match' && mention.type !== 'ASSAULT');
+}
+
+function clusterActors(cluster: EventCluster, side: 'actors' | 'recipients'): ActorMention[] {
+  return cluster.mentions.flatMap((m) => m[side]);
+}
+
+/** Whether two lists of actors can name the same side of one event. */
+export function fit(a: readonly ActorMention[], b: readonly ActorMention[]): Fit {
+  const known = (list: readonly ActorMention[]) => list.filter((m) => m.kind !== 'unidentified');
+  const left = known(a);
+  const right = known(b);
+  if (left.length === 0 || right.length === 0) return 'neutral';
+  for (const x of left) for (const y of right) if (sameParty(x, y)) return 'match';
+  return 'conflict';
+}
+
+export function sameParty(x: ActorMention, y: ActorMention): boolean {
+  if (x.id !== null && x.id === y.id) return true;
+  if (x.name.toLowerCase() === y.name.toLowerCase()) return true;
+  if (x.country === null || x.country !== y.country) return false;
+  return x.sector === null || y.sector === null || x.sector === y.sector || x.kind === 'state' || y.kind === 'state';
+}
+
+function datesFit(cluster: EventCluster, mention: EventMention): boolean {
+  if (!mention.date) return true;
+  const own = mention.date.range;
+  return cluster.mentions.every((m) => !m.date || (m.date.range.start <= own.end && own.start <= m.date.range.end));
+}
+
+function placesFit(cluster: EventCluster, mention: EventMention): boolean {
+  const place = mention.place;
+  if (!place) return true;
+  return cluster.mentions.every((m) => {
+    if (!m.place) return true;
+    if (m.place.country !== null && place.country !== null && m.place.country !== place.country) {
+      return m.place.countries.some((c) => place.countries.includes(c));
+    }
+    if (m.place.lat === null || place.lat === null || m.place.lon === null || place.lon === null) return true;
+    return distanceKm(m.place.lat, m.place.lon, place.lat, place.lon) <= 100 || m.place.precision === 3 || place.precision === 3;
+  });
+}
+
+/** "four attacks" and "a trio of airstrikes" are different groups. */
+function countsFit(cluster: EventCluster, mention: EventMention): boolean {
+  if (!mention.count) return true;
+  const count = mention.count;
+  return cluster.mentions.every((m) => !m.count || (m.count.min <= (count.max ?? Number.POSITIVE_INFINITY) && count.min <= (m.count.max ?? Number.POSITIVE_INFINITY)));
+}
+
+export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
+  const rad = Math.PI / 180;
+  const dLat = (lat2 - lat1) * rad;
+  const dLon = (lon2 - lon1) * rad;
+  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * 6371 * Math.asin(Math.sqrt(a));
+}

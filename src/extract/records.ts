@@ -1,0 +1,181 @@
+// Stage: records. Turns each cluster of event mentions into one event record: ontology codes, the most specific
+// value of each field with the rule behind it, the evidence sentences, the claim chain and a stable id.
+import { stableId } from '../core/ids.ts';
+import { type AcledActorType } from '../core/ontology/acled.ts';
+import { cameoRoot } from '../core/ontology/cameo.ts';
+import { acledFor, cameoCodeFor } from '../core/ontology/mappings.ts';
+import { intensityOf, type Modality, PLOVER } from '../core/ontology/plover.ts';
+import type { Actor, Claim, EventDate, EventRecord, Evidence, Link } from '../core/record.ts';
+import type { ActorMention } from './actors/find.ts';
+import type { CasualtyMention } from './casualties/find.ts';
+import { mergeSources, type SourceRef } from './claims/find.ts';
+import type { EventMention } from './events.ts';
+import type { InferredCluster } from './infer.ts';
+import type { PreparedDocument } from './model.ts';
+import { sameParty } from './merge.ts';
+
+export function buildRecords(doc: PreparedDocument, clusters: readonly InferredCluster[], extractor: string): EventRecord[] {
+  const ids = clusters.map((c) => stableId(doc.id, c.mentions[0]?.type ?? '', c.mentions[0]?.trigger.start ?? 0));
+  return clusters.map((cluster, i) => buildRecord(doc, cluster, ids[i] as string, ids, extractor));
+}
+
+function buildRecord(doc: PreparedDocument, cluster: InferredCluster, id: string, ids: readonly string[], extractor: string): EventRecord {
+  const main = cluster.mentions[0] as EventMention;
+  const mode = cluster.mentions.map((m) => m.mode).find((m) => m !== null) ?? null;
+  const hint = cluster.mentions.map((m) => m.hint).find((h) => h !== null) ?? null;
+  const actors = uniqueActors(cluster.mentions.flatMap((m) => m.actors), cluster.actorsInherited);
+  const recipients = uniqueActors(cluster.mentions.flatMap((m) => m.recipients), cluster.recipientsInherited).filter(
+    (r) => !actors.some((a) => a.actor.name === r.actor.name),
+  );
+  const code = cameoCodeFor(main.type, mode);
+  const killed = mostSpecific(cluster.mentions.map((m) => m.killed));
+  const injured = mostSpecific(cluster.mentions.map((m) => m.injured));
+  const fields: Record<string, string> = { type: `trigger:${main.trigger.entry}` };
+  if (mode !== null) fields.mode = `trigger:${cluster.mentions.find((m) => m.mode === mode)?.trigger.entry}`;
+  const actorRule = cluster.mentions.find((m) => m.actorRule)?.actorRule;
+  if (actors[0]) fields.actor = [cluster.actorsInherited.length > 0 ? 'inherited' : actorRule, actors[0].provenance].filter(Boolean).join('; ');
+  const recipientRule = cluster.mentions.find((m) => m.recipientRule)?.recipientRule;
+  if (recipients[0]) fields.recipient = [recipientRule ?? 'inherited', recipients[0].provenance].filter(Boolean).join('; ');
+  if (cluster.date) fields.date = cluster.dateRule;
+  if (cluster.place) fields.place = cluster.placeRule;
+  if (killed) fields.killed = killed.rule;
+  if (injured) fields.injured = injured.rule;
+  const count = cluster.mentions.map((m) => m.count).find((c) => c !== null) ?? null;
+  if (count) fields.count = 'quantity-before-trigger';
+  const claim = claimOf(doc, cluster.mentions);
+  fields.claim = claim.rule;
+  const modality = modalityOf(main.modality, cluster.date, doc.published);
+  return {
+    id,
+    document: doc.id,
+    type: main.type,
+    mode,
+    context: [...new Set(cluster.mentions.flatMap((m) => m.context))],
+    intensity: intensityOf(main.type, mode),
+    quad: PLOVER[main.type].quad,
+    cameo: { root: code, goldstein: cameoRoot(code).goldstein },
+    acled: modality === 'asserted' || modality === 'historical'
+      ? acledFor(main.type, mode, {
+          actor: (actors[0]?.actor.acled ?? null) as AcledActorType | null,
+          recipient: (recipients[0]?.actor.acled ?? null) as AcledActorType | null,
+          hint,
+        })
+      : null,
+    actor: actors.map((a) => a.actor),
+    recipient: recipients.map((r) => r.actor),
+    date: cluster.date,
+    place: cluster.place,
+    count,
+    killed: killed ? { min: killed.min, max: killed.max } : null,
+    injured: injured ? { min: injured.min, max: injured.max } : null,
+    victims: [...new Set([killed?.victims, injured?.victims].filter((v): v is string => !!v))],
+    claim: claim.claim,
+    modality,
+    links: cluster.links.map((l): Link => ({ relation: l.relation, event: ids[l.to] as string, text: l.text })),
+    evidence: evidenceOf(doc, cluster.mentions),
+    provenance: { extractor, fields },
+    confidence: confidenceOf(cluster, actors.length > 0, recipients.length > 0),
+  };
+}
+
+interface BuiltActor {
+  actor: Actor;
+  provenance: string;
+}
+
+function toActor(m: ActorMention, all: readonly ActorMention[]): BuiltActor {
+  const antecedent = m.antecedent !== undefined ? all[m.antecedent] : undefined;
+  return {
+    actor: {
+      text: m.text,
+      name: m.name,
+      id: m.id,
+      country: m.country,
+      sector: m.sector,
+      acled: m.acled,
+      kind: m.kind,
+      span: { start: m.start, end: m.end },
+      refersTo: antecedent ? antecedent.text : null,
+    },
+    provenance: m.rule,
+  };
+}
+
+/** One entry per party: "Taeb" and "Hossein Taeb" are one. */
+function uniqueActors(mentions: readonly ActorMention[], inherited: readonly ActorMention[]): BuiltActor[] {
+  const list = mentions.length > 0 ? mentions : inherited;
+  const kept: ActorMention[] = [];
+  for (const m of list) if (!kept.some((k) => sameParty(k, m) && k.id === m.id)) kept.push(m);
+  return kept.map((m) => toActor(m, list));
+}
+
+/** The casualty figure with the most information: a stated number beats "an unknown number". */
+function mostSpecific(list: readonly (CasualtyMention | null)[]): CasualtyMention | null {
+  let best: CasualtyMention | null = null;
+  for (const c of list) if (c && (!best || c.min > best.min)) best = c;
+  return best;
+}
+
+function claimOf(doc: PreparedDocument, mentions: readonly EventMention[]): { claim: Claim; rule: string } {
+  let sources: SourceRef[] = [];
+  const via: string[] = [];
+  const rules: string[] = [];
+  const seen = new Set<number>();
+  for (const m of mentions) {
+    if (seen.has(m.sentence)) continue;
+    seen.add(m.sentence);
+    for (const a of m.attributions) {
+      sources = mergeSources(sources, a.sources);
+      for (const outlet of a.outlets) if (!via.includes(outlet)) via.push(outlet);
+      rules.push(a.rule);
+    }
+  }
+  if (doc.outlet && !via.some((v) => v.toLowerCase() === doc.outlet?.toLowerCase())) via.push(doc.outlet);
+  const statuses = mentions.map((m) => m.status);
+  const status = (['denied', 'claimed', 'suspected', 'alleged'] as const).find((s) => statuses.includes(s)) ?? 'reported';
+  return {
+    claim: {
+      status,
+      via,
+      sources: sources.map((s) => ({ text: s.text, anonymous: s.anonymous, count: s.count, kind: s.kind })),
+    },
+    rule: rules.length > 0 ? [...new Set(rules)].join('; ') : 'claim:publication',
+  };
+}
+
+function modalityOf(modality: Modality, date: EventDate | null, published: string | null): Modality {
+  if (modality !== 'asserted' || !date || !published) return modality;
+  // An event that ended more than a year before the report is background: PLOVER's "historical".
+  const cutoff = new Date(Date.parse(`${published}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
+  return date.end < cutoff ? 'historical' : modality;
+}
+
+function evidenceOf(doc: PreparedDocument, mentions: readonly EventMention[]): Evidence[] {
+  const evidence: Evidence[] = [];
+  for (const m of mentions) {
+    if (evidence.some((e) => e.sentence === m.sentence)) continue;
+    const sentence = doc.sentences[m.sentence];
+    if (!sentence) continue;
+    evidence.push({
+      sentence: m.sentence,
+      start: sentence.start,
+      end: sentence.end,
+      text: sentence.text,
+      trigger: { start: m.trigger.start, end: m.trigger.end },
+    });
+  }
+  return evidence;
+}
+
+function confidenceOf(cluster: InferredCluster, hasActor: boolean, hasRecipient: boolean): number {
+  const main = cluster.mentions[0] as EventMention;
+  let score = 0.45;
+  if (hasActor) score += 0.15;
+  if (hasRecipient) score += 0.1;
+  if (cluster.date?.basis === 'explicit') score += 0.1;
+  if (cluster.place) score += 0.05;
+  if (cluster.mentions.length > 1) score += 0.1;
+  if (main.trigger.pos === 'VERB') score += 0.05;
+  return Math.round(Math.min(0.95, score) * 100) / 100;
+}
+

@@ -1,0 +1,247 @@
+// Stage: roles. Who did it (actor) and to whom (recipient), for each trigger of a sentence, from the order of words
+// around it: active, passive and nominal patterns, without a parser.
+import { clauseEnd, clauseStart, isHardBreak } from './clauses.ts';
+import type { Sentence, Span, Token } from './model.ts';
+import type { TriggerMention } from './triggers/find.ts';
+
+/** An actor mention placed on the sentence's tokens: [first, last) token indices. */
+export interface PlacedMention {
+  /** Index in the caller's mention list. */
+  index: number;
+  first: number;
+  last: number;
+}
+
+export interface Roles {
+  actors: number[];
+  recipients: number[];
+  /** The rule that found them, for provenance: "active:subject", "nominal:by", … */
+  actorRule: string | null;
+  recipientRule: string | null;
+}
+
+// "carried out airstrikes", "launched an attack": the subject of the light verb is the actor of the noun.
+const LIGHT_VERBS = new Set([
+  'carry',
+  'launch',
+  'conduct',
+  'stage',
+  'mount',
+  'wage',
+  'claim',
+  'perform',
+  'execute',
+  'unleash',
+  'hold',
+  'make',
+  'pay',
+  'issue',
+  'begin',
+  'start',
+  'continue',
+  'step',
+  'intensify',
+  'escalate',
+  'resume',
+  'order',
+  'lead',
+  'organize',
+  'organise',
+  'impose',
+  'announce',
+  'declare',
+  'sign',
+  'reach',
+  'give',
+  'send',
+  'provide',
+  'deliver',
+]);
+// "U.S. forces saw a string of attacks": the subject suffered the event.
+const EXPERIENCER_VERBS = new Set(['see', 'face', 'suffer', 'endure', 'sustain', 'witness', 'experience', 'come', 'repel', 'repulse', 'thwart', 'foil', 'survive', 'withstand', 'report']);
+// "attacks on U.S. positions", "talks with Iran", "a visit to Moscow"
+const RECIPIENT_PREPOSITIONS = new Set(['on', 'against', 'at', 'with', 'to', 'toward', 'towards', 'into', 'upon', 'targeting', 'target', 'for', 'over', 'of']);
+const AGENT_PREPOSITIONS = new Set(['by', 'from']);
+// Tokens that may stand between a verb and its object: "attacked the two remaining checkpoints".
+const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'PRON', 'PUNCT']);
+
+/** Token range of each span (document offsets) on the sentence. */
+export function placeOnTokens(sentence: Sentence, spans: readonly Span[]): PlacedMention[] {
+  const placed: PlacedMention[] = [];
+  spans.forEach((span, index) => {
+    const first = sentence.tokens.findIndex((t) => t.end > span.start);
+    if (first < 0) return;
+    let last = first;
+    while (last < sentence.tokens.length && (sentence.tokens[last] as Token).start < span.end) last++;
+    placed.push({ index, first, last: Math.max(last, first + 1) });
+  });
+  return placed;
+}
+
+export function assignRoles(sentence: Sentence, trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
+  const tokens = sentence.tokens;
+  const usable = mentions.filter((m) => m.last <= trigger.first || m.first >= trigger.last);
+  return trigger.pos === 'VERB' ? verbRoles(tokens, trigger, usable) : nounRoles(tokens, trigger, usable);
+}
+
+function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
+  const subject = subjectBefore(tokens, trigger.first, mentions);
+  if (trigger.passive) {
+    // "The convoy was attacked by unidentified gunmen."
+    const agent = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 8);
+    return roles(agent, 'passive:by', subject, 'passive:subject');
+  }
+  // "Gunmen attacked a checkpoint", "The minister called on militias to …"
+  const object = objectAfter(tokens, trigger.last, mentions);
+  return roles(subject, 'active:subject', object, 'active:object');
+}
+
+function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
+  const governingVerb = verbBefore(tokens, trigger.first);
+  let actor = premodifier(tokens, trigger.first, mentions);
+  let actorRule = 'nominal:premodifier';
+  // "attacks by Iraqi militias", "a visit by an Iranian delegation", "… suspected of having been carried out by X"
+  if (actor.length === 0) {
+    actor = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 16);
+    actorRule = 'nominal:by';
+  }
+  let recipient = afterPreposition(tokens, trigger.last, mentions, RECIPIENT_PREPOSITIONS, 10);
+  let recipientRule = 'nominal:preposition';
+  if (governingVerb !== null) {
+    const verb = tokens[governingVerb] as Token;
+    if (EXPERIENCER_VERBS.has(verb.lemma)) {
+      // "U.S. forces saw a string of attacks": the subject is on the receiving end.
+      const subject = subjectBefore(tokens, governingVerb, mentions);
+      if (subject.length > 0) {
+        recipient = subject;
+        recipientRule = 'nominal:experiencer';
+      }
+    } else if (actor.length === 0 && (LIGHT_VERBS.has(verb.lemma) || verb.lemma === trigger.text.toLowerCase())) {
+      actor = subjectBefore(tokens, governingVerb, mentions);
+      actorRule = 'nominal:light-verb';
+    }
+  }
+  if (actor.length === 0) {
+    // "Popular Mobilization Forces with Iranian advisors during the Hawija offensive": the clause's first actor.
+    const start = clauseStart(tokens, trigger.first);
+    const first = mentions.find((m) => m.first >= start && m.last <= trigger.first && !recipient.includes(m.index));
+    if (first) {
+      actor = coordinated(tokens, first, mentions);
+      actorRule = 'nominal:clause-subject';
+    }
+  }
+  return roles(actor, actorRule, recipient.filter((r) => !actor.includes(r)), recipientRule);
+}
+
+function roles(actors: number[], actorRule: string, recipients: number[], recipientRule: string): Roles {
+  return {
+    actors,
+    recipients,
+    actorRule: actors.length > 0 ? actorRule : null,
+    recipientRule: recipients.length > 0 ? recipientRule : null,
+  };
+}
+
+/** The nearest verb before `at` that the noun at `at` can be the object of: "carried out (at least four) attacks". */
+function verbBefore(tokens: readonly Token[], at: number): number | null {
+  for (let i = at - 1; i >= Math.max(0, at - 7); i--) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'VERB') return i;
+    // "came under attack", "carried out attacks": the particle belongs to the verb.
+    if (['ADP', 'DET', 'ADJ', 'NUM', 'ADV', 'PART'].includes(t.pos) || (t.pos === 'NOUN' && /^(string|series|wave|spate|number|trio|pair|couple|barrage|volley)$/.test(t.normal))) continue;
+    return null;
+  }
+  return null;
+}
+
+/** The subject of the verb at `at`: the nearest actor group before it in its clause. */
+function subjectBefore(tokens: readonly Token[], at: number, mentions: readonly PlacedMention[]): number[] {
+  const start = clauseStart(tokens, at);
+  let best: PlacedMention | undefined;
+  for (const m of mentions) {
+    if (m.last <= at && m.first >= start && (!best || m.first > best.first)) best = m;
+  }
+  if (!best) return [];
+  // Skip a mention inside a prepositional phrase when an earlier one heads the clause: "the commander of the army attacked".
+  const before = tokens[best.first - 1];
+  if (before && before.pos === 'ADP' && before.normal === 'of') {
+    const inner = best.first;
+    const head = mentions.filter((m) => m.last <= inner - 1 && m.first >= start).at(-1);
+    if (head) best = head;
+  }
+  return coordinated(tokens, best, mentions);
+}
+
+/** "U.S. and Iraqi forces", "Israel and Hamas": mentions joined by "and" or commas count together. */
+function coordinated(tokens: readonly Token[], anchor: PlacedMention, mentions: readonly PlacedMention[]): number[] {
+  const group = [anchor];
+  const joins = (a: number, b: number) =>
+    b >= a && b - a <= 2 && tokens.slice(a, b).every((t) => t.normal === 'and' || t.text === ',' || t.normal === 'the');
+  let changed = true;
+  while (changed) {
+    changed = false;
+    for (const m of mentions) {
+      if (group.includes(m)) continue;
+      const first = group.reduce((a, b) => (a.first < b.first ? a : b));
+      const last = group.reduce((a, b) => (a.last > b.last ? a : b));
+      if (joins(m.last, first.first) || joins(last.last, m.first)) {
+        group.push(m);
+        changed = true;
+      }
+    }
+  }
+  return group.sort((a, b) => a.first - b.first).map((m) => m.index);
+}
+
+/** The object right after a verb, allowing determiners and a recipient preposition: "called on X", "attacked the X". */
+function objectAfter(tokens: readonly Token[], from: number, mentions: readonly PlacedMention[]): number[] {
+  const end = clauseEnd(tokens, from - 1);
+  for (let i = from; i < end; i++) {
+    const m = mentions.find((x) => x.first === i);
+    if (m) return coordinated(tokens, m, mentions);
+    const t = tokens[i] as Token;
+    if (MODIFIER_POS.has(t.pos) && t.text !== ',') continue;
+    if (t.pos === 'ADP' && RECIPIENT_PREPOSITIONS.has(t.normal)) continue;
+    if (t.pos === 'NOUN' && i + 1 < end && mentions.some((x) => x.first === i + 1)) continue;
+    return [];
+  }
+  return [];
+}
+
+/** A mention introduced by one of `prepositions` within `reach` tokens after the trigger, without crossing a verb. */
+function afterPreposition(
+  tokens: readonly Token[],
+  from: number,
+  mentions: readonly PlacedMention[],
+  prepositions: ReadonlySet<string>,
+  reach: number,
+): number[] {
+  for (let i = from; i < Math.min(tokens.length, from + reach); i++) {
+    const t = tokens[i] as Token;
+    if (isHardBreak(t)) return [];
+    if (!prepositions.has(t.normal)) continue;
+    for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
+      const m = mentions.find((x) => x.first === j);
+      if (m) return coordinated(tokens, m, mentions);
+      const u = tokens[j] as Token;
+      if (!MODIFIER_POS.has(u.pos) || u.text === ',') break;
+    }
+    // "targeting": a verb that takes the recipient as its object.
+    if (t.pos === 'VERB' && !prepositions.has(t.normal)) return [];
+  }
+  return [];
+}
+
+/** "U.S. airstrikes", "Israel's strikes", "militia rocket attacks": an actor right before the noun. */
+function premodifier(tokens: readonly Token[], at: number, mentions: readonly PlacedMention[]): number[] {
+  for (const m of mentions) {
+    if (m.last > at) continue;
+    const between = tokens.slice(m.last, at);
+    if (between.length > 3) continue;
+    const fits = between.every(
+      (t) => t.text === "'s" || t.text === '’s' || t.text === "'" || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || t.text === '-' || t.normal === 'and',
+    );
+    if (fits) return coordinated(tokens, m, mentions);
+  }
+  return [];
+}
