@@ -1,7 +1,8 @@
 // A readable table of events: type, actor → recipient, date, place, casualties, claim and the sentence.
 import type { DocumentInput, EventRecord, Range } from '../core/record.ts';
 
-const range = (r: Range | null): string => (r === null ? '–' : r.max === r.min ? `${r.min}` : r.max === null ? `${r.min}+` : `${r.min}–${r.max}`);
+const range = (r: Range | null): string =>
+  r === null ? '–' : r.max === r.min ? `${r.min}` : r.max === null ? `${r.min}+` : `${r.min}–${r.max}`;
 const clip = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
 
 export function formatEventTable(doc: DocumentInput, events: readonly EventRecord[]): string {
@@ -9,8 +10,12 @@ export function formatEventTable(doc: DocumentInput, events: readonly EventRecor
   if (events.length === 0) return title;
   const rows = events.map((e) => {
     const who = (list: EventRecord['actor']) => list.map((a) => a.text).join(' + ') || '?';
-    const date = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) + ` ${e.date.precision}` : '–';
-    const place = e.place ? `${e.place.name}${e.place.country ? `, ${e.place.country}` : ''} (p${e.place.precision})` : '–';
+    const date = e.date
+      ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) + ` ${e.date.precision}`
+      : '–';
+    const place = e.place
+      ? `${e.place.name}${e.place.country ? `, ${e.place.country}` : ''} (p${e.place.precision})`
+      : '–';
     const claim = [e.claim.status, e.claim.via.join(' ← ')].filter(Boolean).join(' via ');
     return [
       `${e.type}${e.mode ? `/${e.mode}` : ''}${e.modality === 'asserted' ? '' : ` [${e.modality}]`}`,

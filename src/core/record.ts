@@ -7,7 +7,10 @@ import { MODALITIES, PLOVER_TYPES } from './ontology/plover.ts';
 
 const isoDate = z.string().regex(/^\d{4}-\d{2}-\d{2}$/, 'expected YYYY-MM-DD');
 
-export const RangeSchema = z.object({ min: z.number().int().nonnegative(), max: z.number().int().nonnegative().nullable() });
+export const RangeSchema = z.object({
+  min: z.number().int().nonnegative(),
+  max: z.number().int().nonnegative().nullable(),
+});
 export type Range = z.infer<typeof RangeSchema>;
 
 export const SpanRefSchema = z.object({ start: z.number().int(), end: z.number().int() });

@@ -57,4 +57,5 @@ export const GoldDocumentSchema = z
   .refine((d) => d.text !== undefined || d.textFile !== undefined, 'a gold document needs "text" or "textFile"');
 export type GoldDocument = z.infer<typeof GoldDocumentSchema>;
 
-export const asList = <T>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+export const asList = <T>(value: T | T[] | undefined): T[] =>
+  value === undefined ? [] : Array.isArray(value) ? value : [value];

@@ -6,7 +6,13 @@ import { type DocumentScore, FIELDS, type Summary } from './score.ts';
 
 const pct = (v: number | null): string => (v === null ? '   –  ' : `${(v * 100).toFixed(1).padStart(5)}%`);
 
-export function formatReport(name: string, summary: Summary, scores: readonly DocumentScore[], texts: ReadonlyMap<string, string>, listLimit = 40): string {
+export function formatReport(
+  name: string,
+  summary: Summary,
+  scores: readonly DocumentScore[],
+  texts: ReadonlyMap<string, string>,
+  listLimit = 40,
+): string {
   const lines: string[] = [];
   lines.push(`Evaluation of ${name}: ${summary.documents} documents`);
   lines.push(
@@ -25,21 +31,29 @@ export function formatReport(name: string, summary: Summary, scores: readonly Do
   lines.push('');
   lines.push('type        gold  found  recall   predicted  precision');
   for (const [type, t] of Object.entries(summary.types).sort()) {
-    lines.push(`${type.padEnd(11)} ${String(t.gold).padStart(4)}  ${String(t.found).padStart(5)}  ${pct(t.recall)}  ${String(t.predicted).padStart(9)}  ${pct(t.precision)}`);
+    lines.push(
+      `${type.padEnd(11)} ${String(t.gold).padStart(4)}  ${String(t.found).padStart(5)}  ${pct(t.recall)}  ${String(t.predicted).padStart(9)}  ${pct(t.precision)}`,
+    );
   }
   const missed = scores.flatMap((d) => d.missed.map((g) => ({ d, g })));
   if (missed.length > 0) {
     lines.push('', `missed (${missed.length}${missed.length > listLimit ? `, first ${listLimit}` : ''}):`);
-    for (const { d, g } of missed.slice(0, listLimit)) lines.push(`  - ${d.document} ${describeGold(g, texts.get(d.document) ?? '')}`);
+    for (const { d, g } of missed.slice(0, listLimit))
+      lines.push(`  - ${d.document} ${describeGold(g, texts.get(d.document) ?? '')}`);
   }
   const spurious = scores.flatMap((d) => d.spurious.map((e) => ({ d, e })));
   if (spurious.length > 0) {
     lines.push('', `spurious (${spurious.length}${spurious.length > listLimit ? `, first ${listLimit}` : ''}):`);
     for (const { d, e } of spurious.slice(0, listLimit)) lines.push(`  - ${d.document} ${describePredicted(e)}`);
   }
-  const wrong = scores.flatMap((d) => d.pairs.filter((p) => Object.values(p.fields).includes(false)).map((p) => ({ d, p })));
+  const wrong = scores.flatMap((d) =>
+    d.pairs.filter((p) => Object.values(p.fields).includes(false)).map((p) => ({ d, p })),
+  );
   if (wrong.length > 0) {
-    lines.push('', `matched with wrong fields (${wrong.length}${wrong.length > listLimit ? `, first ${listLimit}` : ''}):`);
+    lines.push(
+      '',
+      `matched with wrong fields (${wrong.length}${wrong.length > listLimit ? `, first ${listLimit}` : ''}):`,
+    );
     for (const { d, p } of wrong.slice(0, listLimit)) {
       const bad = Object.entries(p.fields)
         .filter(([, ok]) => !ok)

@@ -29,16 +29,46 @@ function record(over: Partial<EventRecord>): EventRecord {
     acled: { event_type: 'Explosions/Remote violence', sub_event_type: 'Air/drone strike' },
     actor: [actor('U.S. warplanes', 'USA')],
     recipient: [actor('militia sites', 'IRQ')],
-    date: { start: '2024-03-10', end: '2024-03-10', precision: 'day', text: 'on Sunday', basis: 'explicit', span: null },
-    place: { text: 'near Qaim', name: 'Al Qaim', feature: 'town', country: 'IRQ', countries: ['IRQ'], admin1: 'Anbar', lat: 34.37, lon: 41.09, precision: 2, span: null },
+    date: {
+      start: '2024-03-10',
+      end: '2024-03-10',
+      precision: 'day',
+      text: 'on Sunday',
+      basis: 'explicit',
+      span: null,
+    },
+    place: {
+      text: 'near Qaim',
+      name: 'Al Qaim',
+      feature: 'town',
+      country: 'IRQ',
+      countries: ['IRQ'],
+      admin1: 'Anbar',
+      lat: 34.37,
+      lon: 41.09,
+      precision: 2,
+      span: null,
+    },
     count: { min: 2, max: 2 },
     killed: { min: 3, max: null },
     injured: null,
     victims: [],
-    claim: { status: 'reported', via: ['Desert Wire'], sources: [{ text: 'two officials', anonymous: true, count: 2, kind: 'official' }] },
+    claim: {
+      status: 'reported',
+      via: ['Desert Wire'],
+      sources: [{ text: 'two officials', anonymous: true, count: 2, kind: 'official' }],
+    },
     modality: 'asserted',
     links: [],
-    evidence: [{ sentence: 0, start: 0, end: 60, text: 'U.S. warplanes carried out two strikes on militia sites near Qaim on Sunday.', trigger: null }],
+    evidence: [
+      {
+        sentence: 0,
+        start: 0,
+        end: 60,
+        text: 'U.S. warplanes carried out two strikes on militia sites near Qaim on Sunday.',
+        trigger: null,
+      },
+    ],
     provenance: { extractor: 'test', fields: {} },
     confidence: 0.8,
     ...over,
@@ -77,7 +107,10 @@ test('eval: names are the same without case and punctuation, and with a few more
 
 test('eval: every field of a right record is right', () => {
   const fields = scoreFields(record({}), gold.events[0] as GoldDocument['events'][number]);
-  assert.deepEqual(Object.entries(fields).filter(([, ok]) => !ok), []);
+  assert.deepEqual(
+    Object.entries(fields).filter(([, ok]) => !ok),
+    [],
+  );
 });
 
 test('eval: wrong fields are caught one by one', () => {
@@ -97,11 +130,24 @@ test('eval: wrong fields are caught one by one', () => {
 });
 
 test('eval: pairing, precision and recall; optional gold events neither missed nor spurious', () => {
-  const predicted = [record({}), record({ id: 'e2', type: 'PROTEST', evidence: [{ sentence: 1, start: 0, end: 5, text: 'Crowds marched.', trigger: null }] })];
+  const predicted = [
+    record({}),
+    record({
+      id: 'e2',
+      type: 'PROTEST',
+      evidence: [{ sentence: 1, start: 0, end: 5, text: 'Crowds marched.', trigger: null }],
+    }),
+  ];
   const score = scoreDocument(gold, predicted);
   assert.equal(score.pairs.length, 1);
-  assert.deepEqual(score.missed.map((g) => g.id), ['vow']);
-  assert.deepEqual(score.spurious.map((e) => e.id), ['e2']);
+  assert.deepEqual(
+    score.missed.map((g) => g.id),
+    ['vow'],
+  );
+  assert.deepEqual(
+    score.spurious.map((e) => e.id),
+    ['e2'],
+  );
   const summary = summarise([score], [gold]);
   assert.equal(summary.precision, 0.5);
   assert.equal(summary.recall, 0.5);
@@ -109,6 +155,8 @@ test('eval: pairing, precision and recall; optional gold events neither missed n
 });
 
 test('eval: evidence decides which gold event a prediction may pair with', () => {
-  const elsewhere = record({ evidence: [{ sentence: 3, start: 0, end: 10, text: 'Another raid hit a farm.', trigger: null }] });
+  const elsewhere = record({
+    evidence: [{ sentence: 3, start: 0, end: 10, text: 'Another raid hit a farm.', trigger: null }],
+  });
   assert.equal(scoreDocument(gold, [elsewhere]).pairs.length, 0);
 });

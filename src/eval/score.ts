@@ -100,14 +100,19 @@ function placeMatches(e: EventRecord, g: NonNullable<GoldEvent['place']>): boole
   const p = e.place;
   if (!p) return false;
   const countries = asList(g.country);
-  if (countries.length > 0 && !(p.country !== null && countries.includes(p.country)) && !p.countries.some((c) => countries.includes(c))) {
+  if (
+    countries.length > 0 &&
+    !(p.country !== null && countries.includes(p.country)) &&
+    !p.countries.some((c) => countries.includes(c))
+  ) {
     return false;
   }
   if (g.lat !== undefined && g.lon !== undefined) {
     if (p.lat === null || p.lon === null) return false;
     return distanceKm(p.lat, p.lon, g.lat, g.lon) <= (g.radiusKm ?? 25);
   }
-  if (g.names && g.names.length > 0) return g.names.some((n) => namesSame(n, p.name) || (p.text !== null && namesSame(n, p.text)));
+  if (g.names && g.names.length > 0)
+    return g.names.some((n) => namesSame(n, p.name) || (p.text !== null && namesSame(n, p.text)));
   return true;
 }
 
@@ -115,7 +120,9 @@ function claimParts(e: EventRecord, g: NonNullable<GoldEvent['claim']>): Partial
   const parts: Partial<Record<Field, boolean>> = {};
   if (g.status !== undefined) parts['claim.status'] = e.claim.status === g.status;
   if (g.via !== undefined) {
-    parts['claim.via'] = g.via.every((outlet) => e.claim.via.some((v) => namesSame(v, outlet) || normaliseWords(v).includes(normaliseWords(outlet))));
+    parts['claim.via'] = g.via.every((outlet) =>
+      e.claim.via.some((v) => namesSame(v, outlet) || normaliseWords(v).includes(normaliseWords(outlet))),
+    );
   }
   if (g.anonymousSources !== undefined) {
     const anonymous = e.claim.sources.filter((s) => s.anonymous).reduce((sum, s) => sum + s.count, 0);
@@ -129,13 +136,15 @@ export function scoreFields(e: EventRecord, g: GoldEvent): Partial<Record<Field,
   const fields: Partial<Record<Field, boolean>> = {};
   if (g.mode !== undefined) fields.mode = e.mode !== null && asList(g.mode).includes(e.mode);
   if (g.acled?.event_type !== undefined) fields['acled.event_type'] = e.acled?.event_type === g.acled.event_type;
-  if (g.acled?.sub_event_type !== undefined) fields['acled.sub_event_type'] = e.acled?.sub_event_type === g.acled.sub_event_type;
+  if (g.acled?.sub_event_type !== undefined)
+    fields['acled.sub_event_type'] = e.acled?.sub_event_type === g.acled.sub_event_type;
   if (g.actor) fields.actor = rolesMatch(e, g, 'actor');
   if (g.recipient) fields.recipient = rolesMatch(e, g, 'recipient');
   if (g.date) fields.date = e.date !== null && e.date.start >= g.date.start && e.date.end <= g.date.end;
   if (g.place) {
     fields.place = placeMatches(e, g.place);
-    if (g.place.admin1 !== undefined) fields['place.admin1'] = e.place?.admin1 != null && namesSame(e.place.admin1, g.place.admin1);
+    if (g.place.admin1 !== undefined)
+      fields['place.admin1'] = e.place?.admin1 != null && namesSame(e.place.admin1, g.place.admin1);
   }
   if (g.killed !== undefined) fields.killed = (e.killed?.min ?? 0) === g.killed;
   if (g.injured !== undefined) fields.injured = (e.injured?.min ?? 0) === g.injured;
@@ -204,7 +213,10 @@ export interface Summary {
   recall: number | null;
   f1: number | null;
   fields: Partial<Record<Field, FieldResult>>;
-  types: Record<string, { gold: number; found: number; predicted: number; precision: number | null; recall: number | null }>;
+  types: Record<
+    string,
+    { gold: number; found: number; predicted: number; precision: number | null; recall: number | null }
+  >;
 }
 
 const ratio = (a: number, b: number): number | null => (b === 0 ? null : a / b);
@@ -216,7 +228,10 @@ export function summarise(scores: readonly DocumentScore[], golds: readonly Gold
   const matchedRequired = scores.reduce((s, d) => s + d.pairs.filter((p) => p.gold.required !== false).length, 0);
   const precision = ratio(matchedPredicted, predicted);
   const recall = ratio(matchedRequired, required);
-  const f1 = precision !== null && recall !== null && precision + recall > 0 ? (2 * precision * recall) / (precision + recall) : null;
+  const f1 =
+    precision !== null && recall !== null && precision + recall > 0
+      ? (2 * precision * recall) / (precision + recall)
+      : null;
   const fields: Partial<Record<Field, FieldResult>> = {};
   for (const field of FIELDS) {
     let mRight = 0;
@@ -267,7 +282,18 @@ export function summarise(scores: readonly DocumentScore[], golds: readonly Gold
     t.precision = ratio(matchedAsType, t.predicted);
     t.recall = ratio(t.found, t.gold);
   }
-  return { documents: scores.length, predicted, matchedPredicted, required, matchedRequired, precision, recall, f1, fields, types };
+  return {
+    documents: scores.length,
+    predicted,
+    matchedPredicted,
+    required,
+    matchedRequired,
+    precision,
+    recall,
+    f1,
+    fields,
+    types,
+  };
 }
 
 function fieldCoded(g: GoldEvent, field: Field): boolean {

@@ -10,7 +10,7 @@ import type { DateMention } from './dates/find.ts';
 import type { Sentence, Token } from './model.ts';
 import type { PlaceMention } from './places/find.ts';
 import { readQuantity } from './quantity.ts';
-import { assignRoles, type PlacedMention, placeOnTokens } from './roles.ts';
+import { assignRoles, type PlacedMention, placeOnTokens, type Roles } from './roles.ts';
 import type { TriggerMention } from './triggers/find.ts';
 
 export interface EventMention {
@@ -55,20 +55,39 @@ export interface SentenceFindings {
 const DEFINITE = new Set(['the', 'those', 'these', 'this', 'that', 'such', 'its', 'their', 'his', 'her']);
 const SINGLING = new Set(['one', 'another', 'first', 'second', 'third', 'latest', 'last', 'deadliest']);
 const VIOLENT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'PROTEST']);
+/** Nouns that count events: "a string of attacks", "a wave of arrests". */
+const GROUP_NOUNS = new Set([
+  'string',
+  'series',
+  'wave',
+  'spate',
+  'number',
+  'trio',
+  'pair',
+  'couple',
+  'barrage',
+  'volley',
+  'handful',
+  'flurry',
+  'round',
+  'campaign',
+]);
 
 /** The events of one sentence. `nextIndex` numbers them within the document. */
 export function assembleSentenceEvents(found: SentenceFindings, nextIndex: number): EventMention[] {
   const { sentence } = found;
-  const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed);
+  // The people and outlets who tell of an event are not its actors, and what describes them is not an event:
+  // "a commander briefed on the meeting said …".
+  const told = found.attributions.flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
+  const inTold = (x: { start: number; end: number }) => told.some((s) => x.start < s.end && s.start < x.end);
+  const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed && !inTold(t));
   if (live.length === 0) return [];
-  // The people and outlets who tell of an event are not its actors.
-  const told = found.attributions.flatMap((a) => a.sources.map((s) => ({ start: s.start, end: s.end })));
-  const actors = found.actors.filter((m) => !told.some((s) => m.start < s.end && s.start < m.end));
+  const actors = found.actors.filter((m) => !inTold(m));
   const placed = placeOnTokens(sentence, actors);
   const dateOf = pickFor(sentence, found.dates, live);
   const placeOf = pickFor(sentence, found.places, live);
   const events = live.map((trigger, k): EventMention => {
-    const roles = assignRoles(sentence, trigger, placed);
+    const roles = rolesOf(sentence, trigger, placed, found.triggers);
     const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
     return {
       index: nextIndex + k,
@@ -83,11 +102,11 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       recipients: pick(roles.recipients),
       actorRule: roles.actorRule,
       recipientRule: roles.recipientRule,
-      date: found.dates[dateOf[k] ?? -1] ?? null,
+      date: dateFor(found.dates[dateOf[k] ?? -1] ?? null, trigger),
       place: found.places[placeOf[k] ?? -1] ?? null,
       killed: null,
       injured: null,
-      count: trigger.pos === 'NOUN' ? countBefore(sentence.tokens, trigger, placed) : null,
+      count: trigger.pos === 'NOUN' ? countBefore(sentence.tokens, trigger, placed, found.dates) : null,
       attributions: found.attributions,
       status: 'reported',
       singledOut: isSingledOut(sentence.tokens, trigger),
@@ -101,42 +120,123 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   return events;
 }
 
+/** A source with the relative clause that describes it: "a senior official, who was briefed on Taeb's visit,". */
+function describedSource(sentence: Sentence, source: { start: number; end: number }): { start: number; end: number } {
+  const after = sentence.text.slice(source.end - sentence.start);
+  const clause = /^,\s*(?:who|which|whose)\b[^,]*,/.exec(after);
+  return { start: source.start, end: source.end + (clause ? clause[0].length : 0) };
+}
+
+/**
+ * The roles of a trigger, completed by the other words of the same event ("were killed in the airstrikes") and by
+ * what it governs: "vowed to attack U.S. aircraft" — the aircraft are what the threat is aimed at.
+ */
+function rolesOf(
+  sentence: Sentence,
+  trigger: TriggerMention,
+  placed: readonly PlacedMention[],
+  all: readonly TriggerMention[],
+): Roles {
+  const others = all.filter((t) => t !== trigger && !trigger.also.includes(t));
+  const roles = assignRoles(sentence, trigger, placed, others);
+  const governed = all.filter((t) => t.governedBy !== null && all[t.governedBy] === trigger);
+  for (const extra of [...trigger.also, ...governed]) {
+    const more = assignRoles(sentence, extra, placed, others);
+    if (roles.actors.length === 0 && trigger.also.includes(extra) && more.actors.length > 0) {
+      roles.actors = more.actors;
+      roles.actorRule = more.actorRule;
+    }
+    if (roles.recipients.length === 0 && more.recipients.length > 0) {
+      roles.recipients = more.recipients.filter((r) => !roles.actors.includes(r));
+      roles.recipientRule = trigger.also.includes(extra) ? more.recipientRule : `governed:${more.recipientRule}`;
+    }
+  }
+  return roles;
+}
+
+/** "more than a year after a U.S. airstrike killed …": the airstrike's own date is the anchor's. */
+function dateFor(date: DateMention | null, trigger: TriggerMention): DateMention | null {
+  const anchor = date?.relative?.anchorRange;
+  if (!date || !anchor || trigger.start < date.end) return date;
+  const { relative: _relative, ...rest } = date;
+  return { ...rest, range: anchor, precision: 'range', rule: `${date.rule}:anchor` };
+}
+
 /**
  * Which located thing (a date, a place) each trigger takes: one written right before a noun trigger ("the June 27
  * airstrikes") belongs to that trigger alone; the others go to every trigger, the nearest first.
  */
-function pickFor(sentence: Sentence, things: readonly { start: number; end: number }[], triggers: readonly TriggerMention[]): number[] {
+function pickFor(
+  sentence: Sentence,
+  things: readonly { start: number; end: number }[],
+  triggers: readonly TriggerMention[],
+): number[] {
+  const tokens = sentence.tokens;
+  const tokenAt = (offset: number) => tokens.findIndex((t) => t.end > offset);
   const modifierOf = things.map((thing) =>
-    triggers.findIndex(
-      (t) =>
-        t.pos === 'NOUN' &&
-        thing.end <= t.start &&
-        t.start - thing.end <= 12 &&
-        !/[,;.]/.test(sentence.text.slice(thing.end - sentence.start, t.start - sentence.start)),
-    ),
+    triggers.findIndex((t) => {
+      if (t.pos !== 'NOUN' || thing.end > t.start) return false;
+      const between = tokens.slice(tokenAt(thing.end), t.first).filter((u) => u.start >= thing.end);
+      return (
+        between.length <= 4 && between.every((u) => ['PROPN', 'ADJ', 'NOUN', 'NUM'].includes(u.pos) || u.text === '-')
+      );
+    }),
   );
+  const segmentOf = (offset: number) => segmentIndex(tokens, tokenAt(offset));
   return triggers.map((t, k) => {
     const own = modifierOf.indexOf(k);
     if (own >= 0) return own;
+    const free = things.map((thing, i) => ({ thing, i })).filter(({ i }) => modifierOf[i] === -1);
+    // A thing in the trigger's own part of the sentence first: "the visit came after airstrikes on June 27".
+    const same = free.filter(({ thing }) => segmentOf(thing.start) === segmentOf(t.start));
+    const pool =
+      same.length > 0
+        ? same
+        : free.filter(({ thing }) => !triggers.some((o) => o !== t && segmentOf(o.start) === segmentOf(thing.start)));
     let best = -1;
     let distance = Number.POSITIVE_INFINITY;
-    things.forEach((thing, i) => {
-      if (modifierOf[i] !== -1) return;
+    for (const { thing, i } of pool) {
       const d = thing.start >= t.end ? thing.start - t.end : t.start - thing.end;
       if (d < distance) {
         distance = d;
         best = i;
       }
-    });
+    }
     return best;
   });
+}
+
+// "came after", "followed", "in retaliation for": the words that put two events in different parts of a sentence.
+const SEGMENT_BREAKS = new Set([
+  'after',
+  'before',
+  'followed',
+  'follows',
+  'following',
+  'preceded',
+  'retaliation',
+  'response',
+  'while',
+  'whereas',
+  'but',
+  ';',
+]);
+
+function segmentIndex(tokens: readonly Token[], at: number): number {
+  let segment = 0;
+  for (let i = 0; i < at && i < tokens.length; i++) if (SEGMENT_BREAKS.has((tokens[i] as Token).normal)) segment++;
+  return segment;
 }
 
 /** Violence gets the sentence's casualties: "killing two", "at least four were killed in the airstrikes". */
 function attachCasualties(events: EventMention[], casualties: readonly CasualtyMention[]): void {
   for (const c of casualties) {
     if (c.kind !== 'killed' && c.kind !== 'injured') continue;
-    const target = nearest(events.filter((e) => VIOLENT.has(e.type)), c) ?? (events.length === 1 ? events[0] : undefined);
+    const target =
+      nearest(
+        events.filter((e) => VIOLENT.has(e.type)),
+        c,
+      ) ?? (events.length === 1 ? events[0] : undefined);
     if (!target) continue;
     const slot = c.kind === 'killed' ? 'killed' : 'injured';
     if (target[slot] === null) target[slot] = c;
@@ -183,7 +283,8 @@ function attachStatus(events: EventMention[], attributions: readonly Attribution
   for (const a of attributions) {
     if (a.status === null || a.status === 'reported') continue;
     const status = a.status;
-    const targets = a.sources.length > 0 || a.outlets.length > 0 ? events : [nearest(events, a)].filter((e) => e !== undefined);
+    const targets =
+      a.sources.length > 0 || a.outlets.length > 0 ? events : [nearest(events, a)].filter((e) => e !== undefined);
     for (const e of targets) {
       if (STATUS_STRENGTH.indexOf(status) > STATUS_STRENGTH.indexOf(e.status)) e.status = status;
     }
@@ -196,30 +297,52 @@ function isSingledOut(tokens: readonly Token[], trigger: TriggerMention): boolea
   return before.some((w) => SINGLING.has(w)) && !(trigger.text.endsWith('s') && before.at(-1) === 'first');
 }
 
-// "Those U.S. airstrikes", "the string of attacks", "Taeb's visit", "the June 27 airstrikes"
+// "Those U.S. airstrikes", "the string of attacks", "Taeb's visit", "the June 27 airstrikes", "killed in the airstrikes"
 function isDefinite(tokens: readonly Token[], trigger: TriggerMention, dates: readonly DateMention[]): boolean {
-  if (trigger.pos !== 'NOUN') return false;
+  if (trigger.pos !== 'NOUN') return trigger.also.some((t) => isDefinite(tokens, t, dates));
   for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 6); i--) {
     const t = tokens[i] as Token;
     if (DEFINITE.has(t.normal) || t.text === "'s" || t.text === '’s') return true;
-    if (t.pos === 'VERB' || t.pos === 'ADP' || t.text === ',') return dates.some((d) => d.end <= trigger.start && d.start >= t.end);
+    // "the string of attacks": the quantity noun and its "of" stand between the article and the event.
+    if (t.normal === 'of' && GROUP_NOUNS.has(tokens[i - 1]?.normal ?? '')) {
+      i--;
+      continue;
+    }
+    if (t.pos === 'VERB' || t.pos === 'ADP' || t.text === ',')
+      return dates.some((d) => d.end <= trigger.start && d.start >= t.end);
   }
   return false;
 }
 
 /** "at least four attacks", "a trio of airstrikes", "two drone strikes" — skipping actor words in between. */
-function countBefore(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Range | null {
+function countBefore(
+  tokens: readonly Token[],
+  trigger: TriggerMention,
+  mentions: readonly PlacedMention[],
+  dates: readonly DateMention[],
+): Range | null {
   let i = trigger.first - 1;
   // Skip "U.S." in "a trio of U.S. airstrikes" and adjectives in "two deadly drone strikes".
   while (i >= 0) {
     const t = tokens[i] as Token;
     const inMention = mentions.some((m) => i >= m.first && i < m.last);
-    if (inMention || t.pos === 'ADJ' || (t.pos === 'NOUN' && !/^(string|series|wave|spate|number|trio|pair|couple|dozen|dozens|barrage|volley|handful)$/.test(t.normal)) || t.text === '-') i--;
+    if (
+      inMention ||
+      t.pos === 'ADJ' ||
+      (t.pos === 'NOUN' &&
+        !/^(string|series|wave|spate|number|trio|pair|couple|dozen|dozens|barrage|volley|handful)$/.test(t.normal)) ||
+      t.text === '-'
+    )
+      i--;
     else break;
   }
   for (let start = Math.max(0, i - 4); start <= i; start++) {
     const quantity = readQuantity(tokens, start);
-    if (quantity && quantity.end === i + 1) return { min: quantity.min, max: quantity.max };
+    if (!quantity || quantity.end !== i + 1) continue;
+    // "the June 27 airstrikes": a day of the month is not a number of events.
+    const from = (tokens[quantity.start] as Token).start;
+    if (dates.some((d) => d.start <= from && from < d.end)) return null;
+    return { min: quantity.min, max: quantity.max };
   }
   return null;
 }

@@ -56,7 +56,8 @@ export function inferAcrossDocument(
     const to = clusterOf.get(link.to);
     if (from === undefined || to === undefined || from === to) continue;
     const cluster = inferred[from] as InferredCluster;
-    if (!cluster.links.some((l) => l.to === to && l.relation === link.relation)) cluster.links.push({ relation: link.relation, to, text: link.text });
+    if (!cluster.links.some((l) => l.to === to && l.relation === link.relation))
+      cluster.links.push({ relation: link.relation, to, text: link.text });
   }
   inheritFromGroups(inferred);
   inferFromLinks(inferred, doc.published);
@@ -106,7 +107,8 @@ function toPlace(place: PlaceMention): Place {
 }
 
 const hasActors = (c: InferredCluster) => c.mentions.some((m) => m.actors.length > 0) || c.actorsInherited.length > 0;
-const hasRecipients = (c: InferredCluster) => c.mentions.some((m) => m.recipients.length > 0) || c.recipientsInherited.length > 0;
+const hasRecipients = (c: InferredCluster) =>
+  c.mentions.some((m) => m.recipients.length > 0) || c.recipientsInherited.length > 0;
 const actorsOf = (c: InferredCluster) => {
   const own = c.mentions.flatMap((m) => m.actors);
   return own.length > 0 ? own : c.actorsInherited;
@@ -120,7 +122,10 @@ const recipientsOf = (c: InferredCluster) => {
 function inheritFromGroups(clusters: InferredCluster[]): void {
   clusters.forEach((cluster, i) => {
     if (!cluster.mentions[0]?.singledOut) return;
-    const group = clusters.slice(0, i).reverse().find((c) => c.mentions[0]?.type === cluster.mentions[0]?.type && !c.mentions[0]?.singledOut);
+    const group = clusters
+      .slice(0, i)
+      .reverse()
+      .find((c) => c.mentions[0]?.type === cluster.mentions[0]?.type && !c.mentions[0]?.singledOut);
     if (!group) return;
     if (!hasActors(cluster)) cluster.actorsInherited = actorsOf(group);
     if (!hasRecipients(cluster)) cluster.recipientsInherited = recipientsOf(group);
@@ -164,19 +169,29 @@ function inferFromLinks(clusters: InferredCluster[], published: string | null): 
   }
 }
 
-/** The nearest dated event before it in the same or the previous paragraph; else the week before publication. */
+/**
+ * An undated event takes the date of the nearest earlier event with a party in common ("Taeb advised the militias"
+ * after "a meeting last week"), else of the nearest dated event in the same or the previous paragraph, else the
+ * week before publication.
+ */
 function inheritDates(doc: PreparedDocument, clusters: InferredCluster[]): void {
   const paragraphOf = (c: InferredCluster) => doc.sentences[c.mentions[0]?.sentence ?? 0]?.paragraph ?? 0;
+  const parties = (c: InferredCluster) => [...actorsOf(c), ...recipientsOf(c)];
   clusters.forEach((cluster, i) => {
     if (cluster.date) return;
     const here = paragraphOf(cluster);
-    const source = clusters
+    const earlier = clusters
       .slice(0, i)
       .reverse()
-      .find((c) => c.date && c.date.basis === 'explicit' && here - paragraphOf(c) <= 1 && c.mentions[0]?.modality === cluster.mentions[0]?.modality);
+      .filter(
+        (c) => c.date && c.date.basis === 'explicit' && c.mentions[0]?.modality === cluster.mentions[0]?.modality,
+      );
+    const related = earlier.find((c) => fit(parties(c), parties(cluster)) === 'match');
+    const near = earlier.find((c) => here - paragraphOf(c) <= 1);
+    const source = related ?? near;
     if (source?.date) {
       cluster.date = { ...source.date, basis: 'inherited', text: null, span: null };
-      cluster.dateRule = 'inherited:nearest-event';
+      cluster.dateRule = related ? 'inherited:event-with-a-common-party' : 'inherited:nearest-event';
       return;
     }
     if (doc.published) {

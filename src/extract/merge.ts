@@ -27,7 +27,11 @@ export function mergeMentions(mentions: readonly EventMention[], links: readonly
 
 // "Those airstrikes [June 27] followed drone and rocket attacks in prior days and weeks": the vague span ends
 // before the event it preceded, not at publication.
-function anchorVagueDate(mention: EventMention, links: readonly MentionLink[], clusterOf: ReadonlyMap<number, EventCluster>): void {
+function anchorVagueDate(
+  mention: EventMention,
+  links: readonly MentionLink[],
+  clusterOf: ReadonlyMap<number, EventCluster>,
+): void {
   const date = mention.date;
   if (!date || date.precision !== 'range') return;
   for (const link of links) {
@@ -74,7 +78,11 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   if (actors === 'conflict' || recipients === 'conflict') return false;
   if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
   // A back-reference ("those airstrikes", "Taeb's visit") joins on compatibility; a fresh mention needs a shared party.
-  return mention.definite || actors === 'match' || (actors === 'neutral' && recipients === 'match' && mention.type !== 'ASSAULT');
+  return (
+    mention.definite ||
+    actors === 'match' ||
+    (actors === 'neutral' && recipients === 'match' && mention.type !== 'ASSAULT')
+  );
 }
 
 function clusterActors(cluster: EventCluster, side: 'actors' | 'recipients'): ActorMention[] {
@@ -91,11 +99,22 @@ export function fit(a: readonly ActorMention[], b: readonly ActorMention[]): Fit
   return 'conflict';
 }
 
+/** The parts of a state that one report may name interchangeably: "the Iranian delegation" led by "the commander". */
+const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'COP', 'LEG', 'JUD']);
+
 export function sameParty(x: ActorMention, y: ActorMention): boolean {
   if (x.id !== null && x.id === y.id) return true;
   if (x.name.toLowerCase() === y.name.toLowerCase()) return true;
-  if (x.country === null || x.country !== y.country) return false;
-  return x.sector === null || y.sector === null || x.sector === y.sector || x.kind === 'state' || y.kind === 'state';
+  if (x.kind === 'state' || y.kind === 'state') return x.country !== null && x.country === y.country;
+  const sectorsFit =
+    x.sector === null ||
+    y.sector === null ||
+    x.sector === y.sector ||
+    (STATE_SECTORS.has(x.sector) && STATE_SECTORS.has(y.sector));
+  // "militia members" and "Iran-backed militia sites": generic words without a country, of the same kind.
+  if (x.country === null || y.country === null)
+    return x.sector !== null && x.sector === y.sector && (x.kind === 'generic' || y.kind === 'generic');
+  return x.country === y.country && sectorsFit;
 }
 
 function datesFit(cluster: EventCluster, mention: EventMention): boolean {
@@ -113,7 +132,11 @@ function placesFit(cluster: EventCluster, mention: EventMention): boolean {
       return m.place.countries.some((c) => place.countries.includes(c));
     }
     if (m.place.lat === null || place.lat === null || m.place.lon === null || place.lon === null) return true;
-    return distanceKm(m.place.lat, m.place.lon, place.lat, place.lon) <= 100 || m.place.precision === 3 || place.precision === 3;
+    return (
+      distanceKm(m.place.lat, m.place.lon, place.lat, place.lon) <= 100 ||
+      m.place.precision === 3 ||
+      place.precision === 3
+    );
   });
 }
 
@@ -121,7 +144,12 @@ function placesFit(cluster: EventCluster, mention: EventMention): boolean {
 function countsFit(cluster: EventCluster, mention: EventMention): boolean {
   if (!mention.count) return true;
   const count = mention.count;
-  return cluster.mentions.every((m) => !m.count || (m.count.min <= (count.max ?? Number.POSITIVE_INFINITY) && count.min <= (m.count.max ?? Number.POSITIVE_INFINITY)));
+  return cluster.mentions.every(
+    (m) =>
+      !m.count ||
+      (m.count.min <= (count.max ?? Number.POSITIVE_INFINITY) &&
+        count.min <= (m.count.max ?? Number.POSITIVE_INFINITY)),
+  );
 }
 
 export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {

@@ -2,14 +2,18 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { normaliseText } from './normalise.ts';
 
-const sections = (text: string) =>
-  normaliseText(text).blocks.map((b) => `${b.section}: ${text.slice(b.start, b.end)}`);
+const sections = (text: string) => normaliseText(text).blocks.map((b) => `${b.section}: ${text.slice(b.start, b.end)}`);
 
 /** [text, the blocks it is cut into as "section: text"] */
 const rows: [string, string[]][] = [
   [
     'Subscribe to our newsletter for daily updates\n\nDrone hits convoy near Kirkuk\n\nMarch 3, 2024\n\nA drone struck a convoy on Sunday.',
-    ['promo: Subscribe to our newsletter for daily updates', 'headline: Drone hits convoy near Kirkuk', 'dateline: March 3, 2024', 'body: A drone struck a convoy on Sunday.'],
+    [
+      'promo: Subscribe to our newsletter for daily updates',
+      'headline: Drone hits convoy near Kirkuk',
+      'dateline: March 3, 2024',
+      'body: A drone struck a convoy on Sunday.',
+    ],
   ],
   [
     'BAGHDAD, March 12 (Desert Wire) - Two rockets hit the airport.\nMore text follows.',
@@ -21,10 +25,16 @@ const rows: [string, string[]][] = [
   ],
   [
     'Smoke rises over the port after the strike. (Photo: Sam Reed/Desert Wire)\nThe port was hit twice.',
-    ['caption: Smoke rises over the port after the strike. (Photo: Sam Reed/Desert Wire)', 'body: The port was hit twice.'],
+    [
+      'caption: Smoke rises over the port after the strike. (Photo: Sam Reed/Desert Wire)',
+      'body: The port was hit twice.',
+    ],
   ],
   ['By Jane Doe and Ali Hassan\nThe talks ended.', ['byline: By Jane Doe and Ali Hassan', 'body: The talks ended.']],
-  ['Join our Telegram channel for breaking news!\nTroops entered the town.', ['promo: Join our Telegram channel for breaking news!', 'body: Troops entered the town.']],
+  [
+    'Join our Telegram channel for breaking news!\nTroops entered the town.',
+    ['promo: Join our Telegram channel for breaking news!', 'body: Troops entered the town.'],
+  ],
 ];
 
 for (const [text, expected] of rows) {

@@ -6,10 +6,13 @@ import type { Block } from './sentences.ts';
 const PROMO =
   /\b(join our|subscribe|sign up for|follow us|newsletter|telegram channel|whatsapp channel|download (?:our|the) app|click here|read more|support our journalism|advertisement|share this article)\b/i;
 // "(Photo: Jane Doe/AFP)", "Smoke rises over the city. (Reuters/File)", "Photo: …"
-const CAPTION_CREDIT = /\((?:[^()]*\/[^()]*|[^()]*\b(?:photo|image|file|getty|afp|ap|reuters|released|handout|courtesy)\b[^()]*)\)\s*$/i;
+const CAPTION_CREDIT =
+  /\((?:[^()]*\/[^()]*|[^()]*\b(?:photo|image|file|getty|afp|ap|reuters|released|handout|courtesy)\b[^()]*)\)\s*$/i;
 const CAPTION_PREFIX = /^(?:photo|image|picture|caption|file photo)\s*[:|-]/i;
-const BYLINE = /^[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$/;
-const MONTHS = 'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
+const BYLINE =
+  /^[Bb]y\s+[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3}(?:\s*(?:,|and)\s*[A-Z][\w.'’-]+(?:\s+[A-Z][\w.'’-]+){0,3})*\s*$/;
+const MONTHS =
+  'jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?';
 // A line that is only a date: "July 13, 2021", "13 July 2021", "2021-07-13", "Updated: July 13, 2021 10:02 GMT"
 const DATE_LINE = new RegExp(
   `^(?:(?:published|updated|posted)\\s*:?\\s*)?(?:(?:mon|tue|wed|thu|fri|sat|sun)[a-z]*,?\\s+)?(?:(?:${MONTHS})\\.?\\s+\\d{1,2},?\\s+\\d{4}|\\d{1,2}\\s+(?:${MONTHS})\\.?,?\\s+\\d{4}|\\d{4}-\\d{2}-\\d{2})(?:[\\sT,]+\\d{1,2}:\\d{2}.*)?$`,
@@ -55,6 +58,14 @@ export function normaliseText(text: string): NormalisedText {
         return;
       }
       seenBody = true;
+    }
+    // "Smoke over the port. (Photo: Sam Reed/Wire)": the credit is not part of the caption's sentence.
+    const credit = section === 'caption' ? CAPTION_CREDIT.exec(trimmed) : null;
+    if (credit && credit.index > 0) {
+      const cut = start + credit.index;
+      blocks.push({ start, end: start + trimmed.slice(0, credit.index).trimEnd().length, paragraph, section });
+      blocks.push({ start: cut, end, paragraph, section: 'byline' });
+      return;
     }
     blocks.push({ start, end, paragraph, section });
   });

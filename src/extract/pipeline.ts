@@ -1,13 +1,13 @@
 // The extraction pipeline, stage by stage in the order they run. Every stage is pure: what it looks things up in
 // (lexicons, the gazetteer) is built once and handed to it in `ExtractionResources`.
 import type { DocumentInput, EventRecord } from '../core/record.ts';
-import type { ActorLexicon } from './actors/lexicon.ts';
 import { type ActorMention, findActorMentions, resolveCoreference } from './actors/find.ts';
+import type { ActorLexicon } from './actors/lexicon.ts';
 import { findCasualties } from './casualties/find.ts';
 import { findAttributions } from './claims/find.ts';
 import type { OutletLexicon } from './claims/outlets.ts';
-import { anchorFrom, findDates } from './dates/find.ts';
 import type { DateMention } from './dates/find.ts';
+import { anchorFrom, findDates } from './dates/find.ts';
 import { assembleSentenceEvents, type EventMention, type SentenceFindings } from './events.ts';
 import { inferAcrossDocument } from './infer.ts';
 import { findLinks, type MentionLink } from './links.ts';
@@ -47,12 +47,27 @@ export function prepareDocument(input: DocumentInput, nlp: Nlp): PreparedDocumen
 }
 
 /** The whole pipeline: a document in, its event records out. */
-export function extractEvents(input: DocumentInput, resources: ExtractionResources): { document: PreparedDocument; events: EventRecord[] } {
+export function extractEvents(
+  input: DocumentInput,
+  resources: ExtractionResources,
+): { document: PreparedDocument; events: EventRecord[] } {
   const doc = prepareDocument(input, resources.nlp);
   const readable = doc.sentences.filter((s) => s.section !== 'promo' && s.section !== 'byline');
   // 3. Actors, then coreference across the document ("Taeb", "the group", "they").
-  const actors = groupBySentence(resolveCoreference(readable.flatMap((s) => findActorMentions(s, resources.actors)), doc.sentences));
-  const countryHint = [...new Set([...actors.values()].flat().map((a) => a.country).filter((c): c is string => c !== null))];
+  const actors = groupBySentence(
+    resolveCoreference(
+      readable.flatMap((s) => findActorMentions(s, resources.actors)),
+      doc.sentences,
+    ),
+  );
+  const countryHint = [
+    ...new Set(
+      [...actors.values()]
+        .flat()
+        .map((a) => a.country)
+        .filter((c): c is string => c !== null),
+    ),
+  ];
   const mentions: EventMention[] = [];
   const links: MentionLink[] = [];
   const datesSoFar: DateMention[] = [];

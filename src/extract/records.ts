@@ -1,7 +1,7 @@
 // Stage: records. Turns each cluster of event mentions into one event record: ontology codes, the most specific
 // value of each field with the rule behind it, the evidence sentences, the claim chain and a stable id.
 import { stableId } from '../core/ids.ts';
-import { type AcledActorType } from '../core/ontology/acled.ts';
+import type { AcledActorType } from '../core/ontology/acled.ts';
 import { cameoRoot } from '../core/ontology/cameo.ts';
 import { acledFor, cameoCodeFor } from '../core/ontology/mappings.ts';
 import { intensityOf, type Modality, PLOVER } from '../core/ontology/plover.ts';
@@ -11,31 +11,49 @@ import type { CasualtyMention } from './casualties/find.ts';
 import { mergeSources, type SourceRef } from './claims/find.ts';
 import type { EventMention } from './events.ts';
 import type { InferredCluster } from './infer.ts';
-import type { PreparedDocument } from './model.ts';
 import { sameParty } from './merge.ts';
+import type { PreparedDocument } from './model.ts';
 
-export function buildRecords(doc: PreparedDocument, clusters: readonly InferredCluster[], extractor: string): EventRecord[] {
+export function buildRecords(
+  doc: PreparedDocument,
+  clusters: readonly InferredCluster[],
+  extractor: string,
+): EventRecord[] {
   const ids = clusters.map((c) => stableId(doc.id, c.mentions[0]?.type ?? '', c.mentions[0]?.trigger.start ?? 0));
   return clusters.map((cluster, i) => buildRecord(doc, cluster, ids[i] as string, ids, extractor));
 }
 
-function buildRecord(doc: PreparedDocument, cluster: InferredCluster, id: string, ids: readonly string[], extractor: string): EventRecord {
+function buildRecord(
+  doc: PreparedDocument,
+  cluster: InferredCluster,
+  id: string,
+  ids: readonly string[],
+  extractor: string,
+): EventRecord {
   const main = cluster.mentions[0] as EventMention;
   const mode = cluster.mentions.map((m) => m.mode).find((m) => m !== null) ?? null;
   const hint = cluster.mentions.map((m) => m.hint).find((h) => h !== null) ?? null;
-  const actors = uniqueActors(cluster.mentions.flatMap((m) => m.actors), cluster.actorsInherited);
-  const recipients = uniqueActors(cluster.mentions.flatMap((m) => m.recipients), cluster.recipientsInherited).filter(
-    (r) => !actors.some((a) => a.actor.name === r.actor.name),
+  const actors = uniqueActors(
+    cluster.mentions.flatMap((m) => m.actors),
+    cluster.actorsInherited,
   );
+  const recipients = uniqueActors(
+    cluster.mentions.flatMap((m) => m.recipients),
+    cluster.recipientsInherited,
+  ).filter((r) => !actors.some((a) => a.actor.name === r.actor.name));
   const code = cameoCodeFor(main.type, mode);
   const killed = mostSpecific(cluster.mentions.map((m) => m.killed));
   const injured = mostSpecific(cluster.mentions.map((m) => m.injured));
   const fields: Record<string, string> = { type: `trigger:${main.trigger.entry}` };
   if (mode !== null) fields.mode = `trigger:${cluster.mentions.find((m) => m.mode === mode)?.trigger.entry}`;
   const actorRule = cluster.mentions.find((m) => m.actorRule)?.actorRule;
-  if (actors[0]) fields.actor = [cluster.actorsInherited.length > 0 ? 'inherited' : actorRule, actors[0].provenance].filter(Boolean).join('; ');
+  if (actors[0])
+    fields.actor = [cluster.actorsInherited.length > 0 ? 'inherited' : actorRule, actors[0].provenance]
+      .filter(Boolean)
+      .join('; ');
   const recipientRule = cluster.mentions.find((m) => m.recipientRule)?.recipientRule;
-  if (recipients[0]) fields.recipient = [recipientRule ?? 'inherited', recipients[0].provenance].filter(Boolean).join('; ');
+  if (recipients[0])
+    fields.recipient = [recipientRule ?? 'inherited', recipients[0].provenance].filter(Boolean).join('; ');
   if (cluster.date) fields.date = cluster.dateRule;
   if (cluster.place) fields.place = cluster.placeRule;
   if (killed) fields.killed = killed.rule;
@@ -54,13 +72,14 @@ function buildRecord(doc: PreparedDocument, cluster: InferredCluster, id: string
     intensity: intensityOf(main.type, mode),
     quad: PLOVER[main.type].quad,
     cameo: { root: code, goldstein: cameoRoot(code).goldstein },
-    acled: modality === 'asserted' || modality === 'historical'
-      ? acledFor(main.type, mode, {
-          actor: (actors[0]?.actor.acled ?? null) as AcledActorType | null,
-          recipient: (recipients[0]?.actor.acled ?? null) as AcledActorType | null,
-          hint,
-        })
-      : null,
+    acled:
+      modality === 'asserted' || modality === 'historical'
+        ? acledFor(main.type, mode, {
+            actor: (actors[0]?.actor.acled ?? null) as AcledActorType | null,
+            recipient: (recipients[0]?.actor.acled ?? null) as AcledActorType | null,
+            hint,
+          })
+        : null,
     actor: actors.map((a) => a.actor),
     recipient: recipients.map((r) => r.actor),
     date: cluster.date,
@@ -132,7 +151,8 @@ function claimOf(doc: PreparedDocument, mentions: readonly EventMention[]): { cl
   }
   if (doc.outlet && !via.some((v) => v.toLowerCase() === doc.outlet?.toLowerCase())) via.push(doc.outlet);
   const statuses = mentions.map((m) => m.status);
-  const status = (['denied', 'claimed', 'suspected', 'alleged'] as const).find((s) => statuses.includes(s)) ?? 'reported';
+  const status =
+    (['denied', 'claimed', 'suspected', 'alleged'] as const).find((s) => statuses.includes(s)) ?? 'reported';
   return {
     claim: {
       status,
@@ -178,4 +198,3 @@ function confidenceOf(cluster: InferredCluster, hasActor: boolean, hasRecipient:
   if (main.trigger.pos === 'VERB') score += 0.05;
   return Math.round(Math.min(0.95, score) * 100) / 100;
 }
-

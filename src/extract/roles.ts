@@ -1,6 +1,6 @@
 // Stage: roles. Who did it (actor) and to whom (recipient), for each trigger of a sentence, from the order of words
 // around it: active, passive and nominal patterns, without a parser.
-import { clauseEnd, clauseStart, isHardBreak } from './clauses.ts';
+import { clauseEnd, clauseStart, isHardBreak, SUBORDINATORS } from './clauses.ts';
 import type { Sentence, Span, Token } from './model.ts';
 import type { TriggerMention } from './triggers/find.ts';
 
@@ -58,9 +58,39 @@ const LIGHT_VERBS = new Set([
   'deliver',
 ]);
 // "U.S. forces saw a string of attacks": the subject suffered the event.
-const EXPERIENCER_VERBS = new Set(['see', 'face', 'suffer', 'endure', 'sustain', 'witness', 'experience', 'come', 'repel', 'repulse', 'thwart', 'foil', 'survive', 'withstand', 'report']);
+const EXPERIENCER_VERBS = new Set([
+  'see',
+  'face',
+  'suffer',
+  'endure',
+  'sustain',
+  'witness',
+  'experience',
+  'come',
+  'repel',
+  'repulse',
+  'thwart',
+  'foil',
+  'survive',
+  'withstand',
+  'report',
+]);
 // "attacks on U.S. positions", "talks with Iran", "a visit to Moscow"
-const RECIPIENT_PREPOSITIONS = new Set(['on', 'against', 'at', 'with', 'to', 'toward', 'towards', 'into', 'upon', 'targeting', 'target', 'for', 'over', 'of']);
+const RECIPIENT_PREPOSITIONS = new Set([
+  'on',
+  'against',
+  'at',
+  'with',
+  'to',
+  'toward',
+  'towards',
+  'into',
+  'upon',
+  'targeting',
+  'target',
+  'for',
+  'over',
+]);
 const AGENT_PREPOSITIONS = new Set(['by', 'from']);
 // Tokens that may stand between a verb and its object: "attacked the two remaining checkpoints".
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'PRON', 'PUNCT']);
@@ -78,10 +108,21 @@ export function placeOnTokens(sentence: Sentence, spans: readonly Span[]): Place
   return placed;
 }
 
-export function assignRoles(sentence: Sentence, trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
+/**
+ * Roles of `trigger`; `others` are the sentence's other triggers, which a search for an argument does not cross:
+ * in "the string of attacks coincided with a visit by an Iranian delegation", the delegation made the visit.
+ */
+export function assignRoles(
+  sentence: Sentence,
+  trigger: TriggerMention,
+  mentions: readonly PlacedMention[],
+  others: readonly TriggerMention[] = [],
+): Roles {
   const tokens = sentence.tokens;
   const usable = mentions.filter((m) => m.last <= trigger.first || m.first >= trigger.last);
-  return trigger.pos === 'VERB' ? verbRoles(tokens, trigger, usable) : nounRoles(tokens, trigger, usable);
+  const barrier = others.filter((o) => o.first >= trigger.last).reduce((at, o) => Math.min(at, o.first), tokens.length);
+  const ahead = usable.filter((m) => m.first < trigger.first || m.last <= barrier);
+  return trigger.pos === 'VERB' ? verbRoles(tokens, trigger, ahead) : nounRoles(tokens, trigger, ahead);
 }
 
 function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
@@ -107,6 +148,17 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   }
   let recipient = afterPreposition(tokens, trigger.last, mentions, RECIPIENT_PREPOSITIONS, 10);
   let recipientRule = 'nominal:preposition';
+  // "the killing of two journalists", "the abduction of a judge": "of" right after the noun names its target.
+  // "vowed to … and attack U.S. aircraft": a noun used as a verb takes its object directly.
+  const before = tokens[trigger.first - 1]?.normal;
+  if (recipient.length === 0 && (before === 'to' || before === 'and' || before === 'or')) {
+    recipient = objectAfter(tokens, trigger.last, mentions);
+    recipientRule = 'nominal:verb-object';
+  }
+  if (recipient.length === 0 && tokens[trigger.last]?.normal === 'of') {
+    recipient = afterPreposition(tokens, trigger.last, mentions, new Set(['of']), 2);
+    recipientRule = 'nominal:of';
+  }
   if (governingVerb !== null) {
     const verb = tokens[governingVerb] as Token;
     if (EXPERIENCER_VERBS.has(verb.lemma)) {
@@ -130,7 +182,12 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
       actorRule = 'nominal:clause-subject';
     }
   }
-  return roles(actor, actorRule, recipient.filter((r) => !actor.includes(r)), recipientRule);
+  return roles(
+    actor,
+    actorRule,
+    recipient.filter((r) => !actor.includes(r)),
+    recipientRule,
+  );
 }
 
 function roles(actors: number[], actorRule: string, recipients: number[], recipientRule: string): Roles {
@@ -148,7 +205,11 @@ function verbBefore(tokens: readonly Token[], at: number): number | null {
     const t = tokens[i] as Token;
     if (t.pos === 'VERB') return i;
     // "came under attack", "carried out attacks": the particle belongs to the verb.
-    if (['ADP', 'DET', 'ADJ', 'NUM', 'ADV', 'PART'].includes(t.pos) || (t.pos === 'NOUN' && /^(string|series|wave|spate|number|trio|pair|couple|barrage|volley)$/.test(t.normal))) continue;
+    if (
+      ['ADP', 'DET', 'ADJ', 'NUM', 'ADV', 'PART'].includes(t.pos) ||
+      (t.pos === 'NOUN' && /^(string|series|wave|spate|number|trio|pair|couple|barrage|volley)$/.test(t.normal))
+    )
+      continue;
     return null;
   }
   return null;
@@ -218,7 +279,7 @@ function afterPreposition(
 ): number[] {
   for (let i = from; i < Math.min(tokens.length, from + reach); i++) {
     const t = tokens[i] as Token;
-    if (isHardBreak(t)) return [];
+    if (isHardBreak(t) || (SUBORDINATORS.has(t.normal) && i > from)) return [];
     if (!prepositions.has(t.normal)) continue;
     for (let j = i + 1; j < Math.min(tokens.length, i + 6); j++) {
       const m = mentions.find((x) => x.first === j);
@@ -239,7 +300,15 @@ function premodifier(tokens: readonly Token[], at: number, mentions: readonly Pl
     const between = tokens.slice(m.last, at);
     if (between.length > 3) continue;
     const fits = between.every(
-      (t) => t.text === "'s" || t.text === '’s' || t.text === "'" || t.pos === 'ADJ' || t.pos === 'NOUN' || t.pos === 'NUM' || t.text === '-' || t.normal === 'and',
+      (t) =>
+        t.text === "'s" ||
+        t.text === '’s' ||
+        t.text === "'" ||
+        t.pos === 'ADJ' ||
+        t.pos === 'NOUN' ||
+        t.pos === 'NUM' ||
+        t.text === '-' ||
+        t.normal === 'and',
     );
     if (fits) return coordinated(tokens, m, mentions);
   }

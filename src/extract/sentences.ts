@@ -1,8 +1,9 @@
 // Stage: cut each block of text into sentences and tokens with wink-nlp.
 // Blocks come from the normalise stage (one line or paragraph each), so a caption and a dateline are never glued
 // to the body sentence that follows them.
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+
 import model from 'wink-eng-lite-web-model';
+import winkNLP, { type ItemSentence } from 'wink-nlp';
 import type { Section, Sentence, Token } from './model.ts';
 
 export interface Block {

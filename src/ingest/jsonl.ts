@@ -23,7 +23,8 @@ export async function* readJsonlDocuments(path: string): AsyncGenerator<JsonlIte
 }
 
 export function parseJsonlLine(input: string, raw: string): DocumentInput | InputError {
-  if (raw.length > MAX_DOCUMENT_BYTES) return new InputError(input, 'INPUT_TOO_LARGE', 'line over the document size limit');
+  if (raw.length > MAX_DOCUMENT_BYTES)
+    return new InputError(input, 'INPUT_TOO_LARGE', 'line over the document size limit');
   let value: unknown;
   try {
     value = JSON.parse(raw);
@@ -36,7 +37,11 @@ export function parseJsonlLine(input: string, raw: string): DocumentInput | Inpu
   const parsed = DocumentInputSchema.safeParse(value);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
-    return new InputError(input, 'INPUT_INVALID', `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`);
+    return new InputError(
+      input,
+      'INPUT_INVALID',
+      `${issue?.path.join('.') || 'document'}: ${issue?.message ?? 'invalid'}`,
+    );
   }
   if (parsed.data.text.trim() === '') return new InputError(input, 'INPUT_EMPTY', 'the document has no text');
   return parsed.data;

@@ -21,7 +21,11 @@ export async function readTextFile(path: string, options: ReadOptions = {}): Pro
     const info = await stat(path);
     if (!info.isFile()) return new InputError(path, 'INPUT_UNREADABLE', 'not a regular file');
     if (info.size > MAX_DOCUMENT_BYTES) {
-      return new InputError(path, 'INPUT_TOO_LARGE', `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte limit for one document`);
+      return new InputError(
+        path,
+        'INPUT_TOO_LARGE',
+        `${info.size} bytes is over the ${MAX_DOCUMENT_BYTES}-byte limit for one document`,
+      );
     }
     bytes = await readFile(path);
   } catch (cause) {
@@ -32,10 +36,16 @@ export async function readTextFile(path: string, options: ReadOptions = {}): Pro
 }
 
 /** Decodes and checks the bytes of one document, then splits off its front matter. */
-export function parseTextDocument(input: string, bytes: Uint8Array, options: ReadOptions & { id: string }): DocumentInput | InputError {
+export function parseTextDocument(
+  input: string,
+  bytes: Uint8Array,
+  options: ReadOptions & { id: string },
+): DocumentInput | InputError {
   if (bytes.length === 0) return new InputError(input, 'INPUT_EMPTY', 'the file is empty');
-  if (bytes.length > MAX_DOCUMENT_BYTES) return new InputError(input, 'INPUT_TOO_LARGE', `${bytes.length} bytes is over the limit`);
-  if (bytes.subarray(0, 8192).includes(0)) return new InputError(input, 'INPUT_BINARY', 'binary content (NUL bytes), not text');
+  if (bytes.length > MAX_DOCUMENT_BYTES)
+    return new InputError(input, 'INPUT_TOO_LARGE', `${bytes.length} bytes is over the limit`);
+  if (bytes.subarray(0, 8192).includes(0))
+    return new InputError(input, 'INPUT_BINARY', 'binary content (NUL bytes), not text');
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
@@ -48,16 +58,23 @@ export function parseTextDocument(input: string, bytes: Uint8Array, options: Rea
 
 const FRONT_MATTER = /^---\r?\n([\s\S]*?)\r?\n---[ \t]*(?:\r?\n|$)/;
 
-export function splitFrontMatter(input: string, text: string, options: ReadOptions & { id: string }): DocumentInput | InputError {
+export function splitFrontMatter(
+  input: string,
+  text: string,
+  options: ReadOptions & { id: string },
+): DocumentInput | InputError {
   const match = FRONT_MATTER.exec(text);
   let header: Record<string, unknown> = {};
   let body = text;
   if (match) {
     try {
       const parsed: unknown = parse(match[1] ?? '');
-      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed)) header = parsed as Record<string, unknown>;
+      if (parsed !== null && typeof parsed === 'object' && !Array.isArray(parsed))
+        header = parsed as Record<string, unknown>;
     } catch (cause) {
-      return new InputError(input, 'INPUT_INVALID', `front matter is not valid YAML: ${(cause as Error).message}`, { cause });
+      return new InputError(input, 'INPUT_INVALID', `front matter is not valid YAML: ${(cause as Error).message}`, {
+        cause,
+      });
     }
     body = text.slice(match[0].length);
   }

@@ -1,9 +1,10 @@
 // Builds everything extraction looks things up in, once: the NLP model, the lexicons and the gazetteer.
 // The extractor's version carries a hash of the data files, so a record says which lexicons produced it.
+
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { createHash } from 'node:crypto';
 import type { ExtractionResources } from '../extract/pipeline.ts';
 import { createNlp } from '../extract/sentences.ts';
 import { loadActorLexicon } from './actors.ts';
@@ -49,7 +50,8 @@ function listFiles(dir: string): string[] {
   for (const entry of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
     const path = join(dir, entry.name);
     if (entry.isDirectory()) files.push(...listFiles(path));
-    else if (entry.name.endsWith('.yaml') || entry.name.endsWith('.json') || entry.name.endsWith('.tsv')) files.push(path);
+    else if (entry.name.endsWith('.yaml') || entry.name.endsWith('.json') || entry.name.endsWith('.tsv'))
+      files.push(path);
   }
   return files;
 }

@@ -42,7 +42,9 @@ export async function runEval(goldPath: string, options: EvalOptions): Promise<n
     }
     if (!parsed.success) {
       problems++;
-      process.stderr.write(`sitrep eval: skipped ${where}: ${parsed.error.issues[0]?.message ?? 'invalid gold line'}\n`);
+      process.stderr.write(
+        `sitrep eval: skipped ${where}: ${parsed.error.issues[0]?.message ?? 'invalid gold line'}\n`,
+      );
       return;
     }
     const gold = parsed.data;
@@ -51,7 +53,9 @@ export async function runEval(goldPath: string, options: EvalOptions): Promise<n
       raw = gold.text ?? readFileSync(resolve(dirname(goldPath), gold.textFile ?? ''), 'utf8');
     } catch (cause) {
       problems++;
-      process.stderr.write(`sitrep eval: skipped ${where}: cannot read ${gold.textFile}: ${(cause as Error).message}\n`);
+      process.stderr.write(
+        `sitrep eval: skipped ${where}: cannot read ${gold.textFile}: ${(cause as Error).message}\n`,
+      );
       return;
     }
     const doc = parseTextDocument(where, Buffer.from(raw, 'utf8'), { id: gold.id, published: gold.published ?? null });
@@ -60,7 +64,12 @@ export async function runEval(goldPath: string, options: EvalOptions): Promise<n
       process.stderr.write(`sitrep eval: skipped ${doc.message}\n`);
       return;
     }
-    const input = { ...doc, id: gold.id, published: doc.published ?? gold.published ?? null, outlet: doc.outlet ?? gold.outlet ?? null };
+    const input = {
+      ...doc,
+      id: gold.id,
+      published: doc.published ?? gold.published ?? null,
+      outlet: doc.outlet ?? gold.outlet ?? null,
+    };
     const { events } = extractEvents(input, resources);
     golds.push(gold);
     texts.set(gold.id, input.text);

@@ -44,13 +44,22 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
     try {
       for await (const item of readJsonlDocuments(options.input)) {
         if (item.document instanceof Error) fail(item.document);
-        else emit(item.document, extractEvents({ ...item.document, published: item.document.published ?? options.published ?? null }, resources).events);
+        else
+          emit(
+            item.document,
+            extractEvents(
+              { ...item.document, published: item.document.published ?? options.published ?? null },
+              resources,
+            ).events,
+          );
       }
     } catch (cause) {
       process.stderr.write(`sitrep: cannot read ${options.input}: ${(cause as Error).message}\n`);
       return 1;
     }
   }
-  process.stderr.write(`sitrep: ${documents} documents, ${events} events${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`);
+  process.stderr.write(
+    `sitrep: ${documents} documents, ${events} events${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`,
+  );
   return skipped.length > 0 ? 1 : 0;
 }

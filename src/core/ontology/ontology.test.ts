@@ -11,7 +11,8 @@ test('ontology: PLOVER has 16 types, 37 contexts, and every mode a score in [-10
   assert.equal(PLOVER_TYPES.length, 16);
   assert.equal(PLOVER_CONTEXTS.length, 37);
   for (const type of PLOVER_TYPES) {
-    for (const score of [PLOVER[type].intensity, ...Object.values(PLOVER[type].modes)]) assert.ok(score >= -10 && score <= 10, type);
+    for (const score of [PLOVER[type].intensity, ...Object.values(PLOVER[type].modes)])
+      assert.ok(score >= -10 && score <= 10, type);
   }
 });
 
@@ -81,12 +82,16 @@ for (const [type, mode, actor, recipient, expected] of acledRows) {
 
 test('ontology: every PLOVER type and mode maps to a known CAMEO root', () => {
   for (const type of PLOVER_TYPES) {
-    for (const mode of [null, ...Object.keys(PLOVER[type].modes)]) assert.doesNotThrow(() => cameoRoot(cameoCodeFor(type, mode)));
+    for (const mode of [null, ...Object.keys(PLOVER[type].modes)])
+      assert.doesNotThrow(() => cameoRoot(cameoCodeFor(type, mode)));
   }
   assert.equal(cameoCodeFor('ASSAULT', 'aerial'), '19');
   assert.equal(cameoCodeFor('ACCUSE', 'investigate'), '09');
 });
 
 test('ontology: docs/ONTOLOGY.md holds the current mapping table', () => {
-  assert.ok(readFileSync('docs/ONTOLOGY.md', 'utf8').includes(ontologyTable()), 'run: node --import tsx scripts/ontology-doc.ts');
+  assert.ok(
+    readFileSync('docs/ONTOLOGY.md', 'utf8').includes(ontologyTable()),
+    'run: node --import tsx scripts/ontology-doc.ts',
+  );
 });

@@ -27,6 +27,8 @@ export function ontologyTable(): string {
       );
     }
   }
-  const actorTypes = Object.entries(ACLED_ACTOR_TYPES).map(([code, label]) => `${code} ${label}`).join(' · ');
+  const actorTypes = Object.entries(ACLED_ACTOR_TYPES)
+    .map(([code, label]) => `${code} ${label}`)
+    .join(' · ');
   return `${lines.join('\n')}\n\nACLED actor types: ${actorTypes}.\n`;
 }

@@ -16,7 +16,7 @@ const rows: [string, string[]][] = [
   ['The militia vowed to attack foreign troops.', ['THREATEN/violence']],
   ['The minister urged the militias to stop their attacks.', ['REQUEST']],
   ['The president met his French counterpart in Paris.', ['CONSULT']],
-  ['Police arrested five protesters outside parliament.', ['COERCE/arrest', 'PROTEST/demo']],
+  ['Police arrested five protesters outside parliament.', ['COERCE/arrest']],
   ['The two sides agreed to a ceasefire on Sunday.', ['AGREE']],
   ['Thousands of students demonstrated in the capital.', ['PROTEST/demo']],
   ['The army did not attack the village.', ['ASSAULT//negated']],

@@ -29,6 +29,8 @@ export interface TriggerMention {
   suppressed: boolean;
   modality: Modality;
   passive: boolean;
+  /** Other words of the same event in the sentence: "opened fire … killing", "were killed in the airstrikes". */
+  also: TriggerMention[];
 }
 
 const BE = new Set(['be', 'is', 'are', 'was', 'were', 'been', 'being', 'get', 'got', 'gotten']);
@@ -67,6 +69,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       suppressed: false,
       modality: 'asserted',
       passive: isVerbal(headToken) && isPassive(tokens, i, last),
+      also: [],
     });
     i = last - 1;
   }
@@ -76,7 +79,27 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
 }
 
 /** Words that put two events of one type apart: "airstrikes that followed rocket attacks". */
-const SEPARATING = new Set(['follow', 'followed', 'precede', 'preceded', 'after', 'before', 'retaliation', 'response', 'respond', 'responded', 'revenge', 'reprisal', 'then', 'later', 'earlier', 'while', 'whereas', 'also', ';']);
+const SEPARATING = new Set([
+  'follow',
+  'followed',
+  'precede',
+  'preceded',
+  'after',
+  'before',
+  'retaliation',
+  'response',
+  'respond',
+  'responded',
+  'revenge',
+  'reprisal',
+  'then',
+  'later',
+  'earlier',
+  'while',
+  'whereas',
+  'also',
+  ';',
+]);
 
 // "gunmen opened fire on a checkpoint, killing two soldiers" and "a roadside bomb exploded": one event, several
 // words for it. The more specific word gives the mode; the first one keeps its place.
@@ -86,24 +109,34 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
   triggers.forEach((trigger, index) => {
     const previous = kept.at(-1);
     const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
-    if (previous && previous.type === trigger.type && live(previous) && live(trigger) && previous.modality === trigger.modality && !separated(tokens, previous.last, trigger.first)) {
+    if (
+      previous &&
+      previous.type === trigger.type &&
+      live(previous) &&
+      live(trigger) &&
+      previous.modality === trigger.modality &&
+      !separated(tokens, previous.last, trigger.first)
+    ) {
       previous.mode ??= trigger.mode;
       previous.hint ??= trigger.hint;
-      previous.end = Math.max(previous.end, trigger.end);
+      previous.also.push(trigger);
       remap.set(index, kept.length - 1);
       return;
     }
     remap.set(index, kept.length);
     kept.push(trigger);
   });
-  for (const trigger of kept) if (trigger.governedBy !== null) trigger.governedBy = remap.get(trigger.governedBy) ?? null;
+  for (const trigger of kept)
+    if (trigger.governedBy !== null) trigger.governedBy = remap.get(trigger.governedBy) ?? null;
   return kept;
 }
 
+// "the visit …, told Reuters that Taeb met …": another verb between two words starts another statement.
 function separated(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (SEPARATING.has(t.normal) || SEPARATING.has(t.lemma)) return true;
+    if (t.pos === 'VERB' && !/ing$/.test(t.normal)) return true;
   }
   return to - from > 12;
 }
@@ -112,9 +145,14 @@ function isVerbal(token: Token): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
 }
 
-function matchAt(tokens: readonly Token[], i: number, lexicon: TriggerLexicon): { entry: TriggerEntry; length: number } | null {
+function matchAt(
+  tokens: readonly Token[],
+  i: number,
+  lexicon: TriggerLexicon,
+): { entry: TriggerEntry; length: number } | null {
   const token = tokens[i];
   if (!token) return null;
+  if (lexicon.notTriggers.has(token.normal)) return null;
   const candidates = lexicon.byFirst.get(token.normal) ?? lexicon.byFirst.get(token.lemma);
   if (!candidates) return null;
   for (const entry of candidates) {

@@ -19,6 +19,7 @@ export const RawGovernorsSchema = z.object({
   future: z.array(z.string()),
   hypothetical: z.array(z.string()),
   negated: z.array(z.string()),
+  notTriggers: z.array(z.string()),
 });
 export type RawGovernors = z.infer<typeof RawGovernorsSchema>;
 
@@ -39,6 +40,8 @@ export interface TriggerLexicon {
   /** Entries by every form of their first word, longest phrase first. */
   byFirst: ReadonlyMap<string, readonly TriggerEntry[]>;
   suppressors: ReadonlySet<string>;
+  /** Forms that look like a trigger but never are one: "according" (to). */
+  notTriggers: ReadonlySet<string>;
   /** Cue phrases (lower case, space separated) that set an event's modality. */
   future: readonly string[][];
   hypothetical: readonly string[][];
@@ -51,7 +54,9 @@ export function inflections(word: string): string[] {
   if (!/^[a-z]+$/.test(word)) return [...forms];
   const stem = word.endsWith('e') ? word.slice(0, -1) : word;
   const last = word.at(-1) ?? '';
-  forms.add(/(s|x|z|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`);
+  forms.add(
+    /(s|x|z|ch|sh)$/.test(word) ? `${word}es` : /[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ies` : `${word}s`,
+  );
   forms.add(/[^aeiou]y$/.test(word) ? `${word.slice(0, -1)}ied` : `${stem}ed`);
   forms.add(`${stem}ing`);
   // "shell" → "shelled" is regular; "ship" → "shipped" doubles: add the doubled forms too, they cost nothing.
@@ -68,7 +73,8 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
     for (const item of raw[type] ?? []) {
       for (const phrase of expandPhrase(item.words)) {
         const mode = item.mode ?? null;
-        if (mode !== null && !isMode(type, mode)) throw new Error(`trigger "${item.words}": ${mode} is not a ${type} mode`);
+        if (mode !== null && !isMode(type, mode))
+          throw new Error(`trigger "${item.words}": ${mode} is not a ${type} mode`);
         const entry: TriggerEntry = {
           id: `${type}:${phrase.join(' ')}`,
           words: phrase.map((w) => new Set(inflections(w))),
@@ -92,6 +98,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
   return {
     byFirst,
     suppressors: new Set(governors.suppress.flatMap(inflections)),
+    notTriggers: new Set(governors.notTriggers.map((w) => w.toLowerCase())),
     future: phrases(governors.future),
     hypothetical: phrases(governors.hypothetical),
     negated: phrases(governors.negated),
