@@ -11,7 +11,7 @@ export function formatEventTable(doc: DocumentInput, events: readonly EventRecor
   const rows = events.map((e) => {
     const who = (list: EventRecord['actor']) => list.map((a) => a.text).join(' + ') || '?';
     const date = e.date
-      ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) + ` ${e.date.precision}`
+      ? `${e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`} ${e.date.precision}`
       : '–';
     const place = e.place
       ? `${e.place.name}${e.place.country ? `, ${e.place.country}` : ''} (p${e.place.precision})`

@@ -33,7 +33,7 @@ function anchorVagueDate(
   clusterOf: ReadonlyMap<number, EventCluster>,
 ): void {
   const date = mention.date;
-  if (!date || date.precision !== 'range') return;
+  if (date?.precision !== 'range') return;
   for (const link of links) {
     if (link.to !== mention.index || (link.relation !== 'after' && link.relation !== 'response_to')) continue;
     const later = clusterOf.get(link.from)?.mentions.find((m) => m.date && m.date.precision !== 'range')?.date;

@@ -1,0 +1,83 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import type { EventRecord } from '../core/record.ts';
+import { loadResources } from '../resources/load.ts';
+import { extractEvents } from './pipeline.ts';
+
+const resources = loadResources();
+const run = (text: string, published = '2024-05-15') => extractEvents({ id: 'doc', text, published }, resources).events;
+const who = (list: EventRecord['actor']) => list.map((a) => a.text).join('+') || '?';
+const brief = (e: EventRecord) => `${e.type} ${who(e.actor)} → ${who(e.recipient)}`;
+
+/** [report, its events as "TYPE actor → recipient", in order] — roles, merge and inference together. */
+const rows: [string, string[]][] = [
+  ['Gunmen attacked a police checkpoint in Kirkuk on Monday.', ['ASSAULT Gunmen → police checkpoint']],
+  ['The convoy was ambushed by al-Shabaab fighters near Afgooye.', ['ASSAULT al-Shabaab fighters → ?']],
+  ['Israeli airstrikes on Hezbollah positions killed three fighters.', ['ASSAULT Israeli → Hezbollah positions']],
+  [
+    'Turkish forces shelled Kurdish militia positions in northern Syria.',
+    ['ASSAULT Turkish forces → Kurdish militia positions'],
+  ],
+  ['The minister called on the rebels to lay down their arms.', ['REQUEST minister → rebels']],
+  ['Hamas vowed to attack Israeli troops.', ['THREATEN Hamas → Israeli troops']],
+  ['Police arrested three journalists in Kampala on Friday.', ['COERCE Police → journalists']],
+  [
+    'French President Emmanuel Macron met Kenyan President William Ruto in Paris on Monday.',
+    ['CONSULT French President Emmanuel Macron → Kenyan President William Ruto'],
+  ],
+  [
+    'Militants carried out a string of attacks on army posts last week. The attacks killed four soldiers.',
+    ['ASSAULT Militants → army posts'],
+  ],
+  [
+    'Rebels carried out three attacks on villages on Sunday. One attack, on the village of Kiwanja, killed two civilians.',
+    ['ASSAULT Rebels → ?', 'ASSAULT Rebels → civilians'],
+  ],
+  [
+    'U.S. airstrikes hit militia bases on Friday. The strikes followed rocket attacks by the militias on U.S. troops in prior weeks.',
+    ['ASSAULT U.S. → militia bases', 'ASSAULT militias → U.S. troops'],
+  ],
+];
+
+for (const [text, expected] of rows) {
+  test(`pipeline: ${text}`, () => assert.deepEqual(run(text).map(brief), expected));
+}
+
+test('pipeline: a group singled out keeps its own record and takes the group’s date', () => {
+  const [group, one] = run(
+    'Rebels carried out three attacks on villages on Sunday. One attack, on the village of Kiwanja, killed two civilians.',
+  );
+  assert.equal(group?.count?.min, 3);
+  assert.equal(one?.killed?.min, 2);
+  assert.equal(one?.date?.start, '2024-05-12');
+  assert.equal(one?.date?.basis, 'inherited');
+});
+
+test('pipeline: a stated link becomes a link between the records', () => {
+  const [strikes, attacks] = run(
+    'U.S. airstrikes hit militia bases on Friday. The strikes followed rocket attacks by the militias on U.S. troops in prior weeks.',
+  );
+  assert.deepEqual(
+    strikes?.links.map((l) => [l.relation, l.event]),
+    [['after', attacks?.id]],
+  );
+  assert.ok((attacks?.date?.end ?? '') < (strikes?.date?.start ?? ''), 'the attacks came before the strikes');
+});
+
+test('pipeline: every field names the rule behind it, and the evidence points at the sentence', () => {
+  const text =
+    'KABUL (Test Wire) - A roadside bomb killed two soldiers in Kandahar on Tuesday, two officials told Test Wire.';
+  const [event] = run(text);
+  assert.equal(event?.acled?.sub_event_type, 'Remote explosive/landmine/IED');
+  assert.equal(event?.killed?.min, 2);
+  assert.equal(
+    event?.claim.sources.reduce((n, s) => n + s.count, 0),
+    2,
+  );
+  assert.ok(event?.provenance.fields.type?.startsWith('trigger:'));
+  assert.ok(event?.provenance.fields.date);
+  assert.ok(event?.provenance.fields.place);
+  const evidence = event?.evidence[0];
+  assert.equal(text.slice(evidence?.start, evidence?.end), evidence?.text);
+  assert.match(event?.provenance.extractor ?? '', /^\d+\.\d+\.\d+\+data\.[0-9a-f]{12}$/);
+});
