@@ -26,7 +26,8 @@ const rows: [string, string[]][] = [
   [
     'Smoke rises over the port after the strike. (Photo: Sam Reed/Desert Wire)\nThe port was hit twice.',
     [
-      'caption: Smoke rises over the port after the strike. (Photo: Sam Reed/Desert Wire)',
+      'caption: Smoke rises over the port after the strike.',
+      'byline: (Photo: Sam Reed/Desert Wire)',
       'body: The port was hit twice.',
     ],
   ],
