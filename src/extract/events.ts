@@ -11,7 +11,7 @@ import type { Sentence, Token } from './model.ts';
 import type { PlaceMention } from './places/find.ts';
 import { readQuantity } from './quantity.ts';
 import { assignRoles, type PlacedMention, placeOnTokens, type Roles } from './roles.ts';
-import type { TriggerMention } from './triggers/find.ts';
+import { modeFromContent, type TriggerMention } from './triggers/find.ts';
 
 export interface EventMention {
   /** Position in the document's list of event mentions. */
@@ -89,15 +89,16 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   const events = live.map((trigger, k): EventMention => {
     const roles = rolesOf(sentence, trigger, placed, found.triggers);
     const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
+    const intent = intentOf(trigger);
     return {
       index: nextIndex + k,
       sentence: sentence.index,
       trigger,
-      type: trigger.type,
-      mode: trigger.mode,
+      type: intent.type,
+      mode: intent.mode,
       hint: trigger.hint,
       context: trigger.context,
-      modality: trigger.modality,
+      modality: intent.modality,
       actors: pick(roles.actors),
       recipients: pick(roles.recipients),
       actorRule: roles.actorRule,
@@ -118,6 +119,25 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   attachStatus(events, found.attributions);
   linkCircumstances(sentence.tokens, events);
   return events;
+}
+
+const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
+const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
+
+/**
+ * PLOVER codes a stated intention as the promise or the threat it is: "will send aid" is AGREE, "would blockade
+ * the capital" THREATEN, "will not accept more refugees" REJECT. The promise or threat itself is asserted.
+ */
+function intentOf(trigger: TriggerMention): { type: PloverType; mode: string | null; modality: Modality } {
+  const { cues } = trigger;
+  if (COOPERATIVE.has(trigger.type) && cues.future && cues.negated)
+    return { type: 'REJECT', mode: null, modality: 'asserted' };
+  if (cues.negated) return { type: trigger.type, mode: trigger.mode, modality: trigger.modality };
+  if (COOPERATIVE.has(trigger.type) && cues.future) return { type: 'AGREE', mode: null, modality: 'asserted' };
+  if (MATERIAL_CONFLICT.has(trigger.type) && (cues.future || cues.hypothetical)) {
+    return { type: 'THREATEN', mode: modeFromContent('THREATEN', trigger), modality: 'asserted' };
+  }
+  return { type: trigger.type, mode: trigger.mode, modality: trigger.modality };
 }
 
 /** A source with the relative clause that describes it: "a senior official, who was briefed on Taeb's visit,". */

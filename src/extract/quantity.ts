@@ -186,10 +186,59 @@ const DIGITS = /^\d{1,3}(?:,\d{3})+$|^\d+(?:\.\d+)?$/;
 const DASHES = new Set(['-', '–', '—']);
 const PERCENT = new Set(['%', 'percent', 'per', 'pc']);
 
-function matchPhrase(at: WordAt, i: number, phrase: string): number | null {
-  const parts = phrase.split(' ');
-  for (let k = 0; k < parts.length; k++) if (at(i + k) !== parts[k]) return null;
+// The phrases split into words once, and grouped by their first word (order kept within a group): only the
+// phrases whose first word is the word at hand can match there.
+interface FixedPhrase {
+  phrase: string;
+  parts: readonly string[];
+  q: Quantity;
+  rule: string;
+}
+interface PrefixPhrase {
+  parts: readonly string[];
+  bound: Bound;
+}
+
+function byFirstWord<T extends { parts: readonly string[] }>(list: readonly T[]): Map<string, T[]> {
+  const out = new Map<string, T[]>();
+  for (const item of list) {
+    const first = item.parts[0] as string;
+    const group = out.get(first);
+    if (group) group.push(item);
+    else out.set(first, [item]);
+  }
+  return out;
+}
+
+const FIXED_BY_FIRST = byFirstWord<FixedPhrase>(
+  FIXED_PHRASES.map(([phrase, q, rule]) => ({ phrase, parts: phrase.split(' '), q, rule })),
+);
+const PREFIXES_BY_FIRST = byFirstWord<PrefixPhrase>(
+  PREFIXES.map(([phrase, bound]) => ({ parts: phrase.split(' '), bound })),
+);
+const NO_PHRASES: readonly never[] = [];
+
+function matchParts(at: WordAt, i: number, parts: readonly string[]): number | null {
+  // parts[0] is the word at `i` already: the phrase was picked by its first word.
+  for (let k = 1; k < parts.length; k++) if (at(i + k) !== parts[k]) return null;
   return i + parts.length;
+}
+
+/**
+ * Whether a quantity can begin with `word` at all: the first word of a prefix or fixed phrase, "between", a
+ * collective plural, a number word or digits. (Looked up the same way the readers below look words up.)
+ */
+function canBegin(word: string | undefined): boolean {
+  if (word === undefined) return false;
+  return (
+    PREFIXES_BY_FIRST.has(word) ||
+    FIXED_BY_FIRST.has(word) ||
+    word === 'between' ||
+    COLLECTIVES[word] !== undefined ||
+    UNITS[word] !== undefined ||
+    TENS[word] !== undefined ||
+    DIGITS.test(word)
+  );
 }
 
 /** A written-out or digit number: "23", "1,200", "1.5 million", "twenty-three", "two hundred and fifty". */
@@ -280,8 +329,10 @@ function readCore(at: WordAt, i: number): Read | null {
     }
     return null;
   }
-  for (const [phrase, q, rule] of FIXED_PHRASES) {
-    const end = matchPhrase(at, i, phrase);
+  const first = at(i);
+  const fixed = first === undefined ? NO_PHRASES : (FIXED_BY_FIRST.get(first) ?? NO_PHRASES);
+  for (const { phrase, parts, q, rule } of fixed) {
+    const end = matchParts(at, i, parts);
     if (end === null) continue;
     // "some 50" is "about 50": leave it to the prefix reading
     if (phrase === 'some' && readNumber(at, end) !== null) continue;
@@ -386,8 +437,10 @@ function applyBound(core: Read, bound: Bound): Read {
 }
 
 function readWords(at: WordAt, i: number): Read | null {
-  for (const [phrase, bound] of PREFIXES) {
-    const after = matchPhrase(at, i, phrase);
+  const first = at(i);
+  const prefixes = first === undefined ? NO_PHRASES : (PREFIXES_BY_FIRST.get(first) ?? NO_PHRASES);
+  for (const { parts, bound } of prefixes) {
+    const after = matchParts(at, i, parts);
     if (after === null) continue;
     const core = readCore(at, after);
     // a prefix needs a figure after it ("about fifty"), and bounds only apply to figures, not to "several"
@@ -403,6 +456,8 @@ function readWords(at: WordAt, i: number): Read | null {
  * Returns null when the tokens at `i` do not begin a quantity.
  */
 export function readQuantity(tokens: readonly Token[], i: number): QuantityMatch | null {
+  // Most words cannot begin a quantity: answer those without building a reader.
+  if (!canBegin(tokens[i]?.normal)) return null;
   const at: WordAt = (k) => tokens[k]?.normal;
   const read = readWords(at, i);
   if (!read) return null;

@@ -44,7 +44,10 @@ function buildRecord(
   const code = cameoCodeFor(main.type, mode);
   const killed = mostSpecific(cluster.mentions.map((m) => m.killed));
   const injured = mostSpecific(cluster.mentions.map((m) => m.injured));
-  const fields: Record<string, string> = { type: `trigger:${main.trigger.entry}` };
+  const fields: Record<string, string> = {
+    type:
+      main.type === main.trigger.type ? `trigger:${main.trigger.entry}` : `intent:${main.trigger.entry}→${main.type}`,
+  };
   if (mode !== null) fields.mode = `trigger:${cluster.mentions.find((m) => m.mode === mode)?.trigger.entry}`;
   const actorRule = cluster.mentions.find((m) => m.actorRule)?.actorRule;
   if (actors[0])

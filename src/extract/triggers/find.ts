@@ -28,6 +28,7 @@ export interface TriggerMention {
   /** A word such as "failed to" or "how to" governs it: it is not an event. */
   suppressed: boolean;
   modality: Modality;
+  cues: ModalCues;
   passive: boolean;
   /** Other words of the same event in the sentence: "opened fire … killing", "were killed in the airstrikes". */
   also: TriggerMention[];
@@ -44,9 +45,8 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
   for (let i = 0; i < tokens.length; i++) {
     const match = matchAt(tokens, i, lexicon);
     if (!match) continue;
-    const { entry, length } = match;
+    const { entry, length, head } = match;
     const last = i + length;
-    const head = headOf(tokens, i, last, entry);
     const headToken = tokens[head] as Token;
     const first = tokens[i] as Token;
     const end = (tokens[last - 1] as Token).end;
@@ -68,13 +68,17 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       governedBy: null,
       suppressed: false,
       modality: 'asserted',
+      cues: { negated: false, future: false, hypothetical: false },
       passive: isVerbal(headToken) && isPassive(tokens, i, last),
       also: [],
     });
     i = last - 1;
   }
   applyGovernance(tokens, found, lexicon);
-  for (const trigger of found) trigger.modality = modalityOf(tokens, trigger, lexicon);
+  for (const trigger of found) {
+    trigger.cues = cuesOf(tokens, trigger, lexicon);
+    trigger.modality = modalityOf(trigger.cues);
+  }
   return collapseRepeats(tokens, found);
 }
 
@@ -149,19 +153,41 @@ function matchAt(
   tokens: readonly Token[],
   i: number,
   lexicon: TriggerLexicon,
-): { entry: TriggerEntry; length: number } | null {
+): { entry: TriggerEntry; length: number; head: number } | null {
   const token = tokens[i];
   if (!token) return null;
   if (lexicon.notTriggers.has(token.normal)) return null;
   const candidates = lexicon.byFirst.get(token.normal) ?? lexicon.byFirst.get(token.lemma);
   if (!candidates) return null;
   for (const entry of candidates) {
-    if (!entry.words.every((forms, k) => fits(tokens[i + k], forms))) continue;
-    const head = tokens[i + headOffset(tokens, i, entry)];
-    if (!head || !posFits(head, entry, head === tokens[0])) continue;
-    return { entry, length: entry.words.length };
+    const matched = matchPhrase(tokens, i, entry);
+    if (!matched) continue;
+    // A verb phrase ("open fire", "call on") is headed by its first word; a noun phrase ("drone strike") by its last.
+    const head = matched.length > 1 && !isVerbal(token) ? (matched.at(-1) as number) : i;
+    if (!posFits(tokens[head] as Token, entry, head === 0)) continue;
+    return { entry, length: (matched.at(-1) as number) + 1 - i, head };
   }
   return null;
+}
+
+/** Words that may stand inside a phrase with a gap: "expelled two Russian diplomats", "upgraded their ties". */
+const GAP_POS = new Set(['DET', 'ADJ', 'NUM', 'PROPN', 'PRON', 'ADV']);
+
+/** The token indices the phrase's words take, or null. */
+function matchPhrase(tokens: readonly Token[], i: number, entry: TriggerEntry): number[] | null {
+  const matched: number[] = [];
+  let at = i;
+  for (const [k, forms] of entry.words.entries()) {
+    let skipped = 0;
+    while (k > 0 && !fits(tokens[at], forms) && skipped < entry.gap && GAP_POS.has(tokens[at]?.pos ?? '')) {
+      at++;
+      skipped++;
+    }
+    if (!fits(tokens[at], forms)) return null;
+    matched.push(at);
+    at++;
+  }
+  return matched;
 }
 
 function fits(token: Token | undefined, forms: ReadonlySet<string>): boolean {
@@ -174,17 +200,6 @@ function posFits(token: Token, entry: TriggerEntry, sentenceInitial: boolean): b
   if (entry.pos === null) return ['NOUN', 'VERB', 'PROPN', 'ADJ', 'AUX', 'ADV'].includes(token.pos);
   if (entry.pos === 'VERB') return isVerbal(token);
   return token.pos === 'NOUN' || token.pos === 'PROPN' || (token.pos === 'VERB' && /ing$/.test(token.normal));
-}
-
-/** A verb phrase ("open fire", "call on") is headed by its first word; a noun phrase ("drone strike") by its last. */
-function headOffset(tokens: readonly Token[], i: number, entry: TriggerEntry): number {
-  if (entry.words.length === 1) return 0;
-  const first = tokens[i];
-  return first && isVerbal(first) ? 0 : entry.words.length - 1;
-}
-
-function headOf(tokens: readonly Token[], i: number, last: number, entry: TriggerEntry): number {
-  return Math.min(last - 1, i + headOffset(tokens, i, entry));
 }
 
 function isPassive(tokens: readonly Token[], first: number, last: number): boolean {
@@ -226,7 +241,7 @@ function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], l
 }
 
 /** What was threatened or asked decides the mode: "threatened to cut ties" is THREATEN/relations. */
-function modeFromContent(type: PloverType, content: TriggerMention): string | null {
+export function modeFromContent(type: PloverType, content: Pick<TriggerMention, 'type' | 'mode'>): string | null {
   if (type === 'THREATEN') {
     if (content.type === 'ASSAULT' || content.type === 'MOBILIZE') return 'violence';
     if (content.type === 'SANCTION') return content.mode === 'expel' ? 'expel' : 'relations';
@@ -250,22 +265,43 @@ function isCircumstance(tokens: readonly Token[], trigger: TriggerMention): bool
   return false;
 }
 
-/** PLOVER's auxiliary modes from the words before the trigger in its clause: "did not attack", "could strike". */
-function modalityOf(tokens: readonly Token[], trigger: TriggerMention, lexicon: TriggerLexicon): Modality {
-  let from = Math.max(clauseStart(tokens, trigger.first), trigger.first - 6);
-  // A cue before another verb belongs to that verb: "could attack again, analysts warned".
-  for (let j = trigger.first - 1; j >= from; j--) {
-    if (tokens[j]?.pos === 'VERB' || tokens[j]?.text === ',') {
-      from = j + 1;
+export interface ModalCues {
+  negated: boolean;
+  future: boolean;
+  hypothetical: boolean;
+}
+
+/**
+ * PLOVER's auxiliary modes from the words before the trigger in its clause: "did not attack", "could strike",
+ * "will continue to send arms", "is prepared to impose martial law". A verb in between ends the search unless it
+ * passes the cue on ("continue to") or is itself a word of intention ("plans to").
+ */
+function cuesOf(tokens: readonly Token[], trigger: TriggerMention, lexicon: TriggerLexicon): ModalCues {
+  const start = Math.max(clauseStart(tokens, trigger.first), trigger.first - 8);
+  const words: string[] = [];
+  for (let j = trigger.first - 1; j >= start; j--) {
+    const t = tokens[j] as Token;
+    if (t.text === ',') break;
+    if (t.pos === 'VERB' && j < trigger.first - 1) {
+      const governsInfinitive = tokens[j + 1]?.normal === 'to';
+      if (governsInfinitive && (lexicon.passThrough.has(t.normal) || lexicon.passThrough.has(t.lemma))) continue;
+      if (governsInfinitive) words.unshift(t.lemma);
       break;
     }
+    words.unshift(t.normal === t.lemma || t.pos === 'AUX' ? t.normal : t.lemma);
   }
-  const window = tokens.slice(from, trigger.first).map((t) => t.normal);
-  // "no attacks were reported", "no one was hurt": a negating determiner right before a noun.
-  if (trigger.pos === 'NOUN' && window.at(-1) === 'no') return 'negated';
-  if (trigger.pos === 'VERB' && hasCue(window, lexicon.negated)) return 'negated';
-  if (hasCue(window, lexicon.hypothetical)) return 'hypothetical';
-  if (hasCue(window, lexicon.future)) return 'future';
+  return {
+    // "no attacks were reported": a negating determiner right before a noun; a verb's own negation before it.
+    negated: trigger.pos === 'NOUN' ? words.at(-1) === 'no' : hasCue(words, lexicon.negated),
+    future: hasCue(words, lexicon.future),
+    hypothetical: hasCue(words, lexicon.hypothetical),
+  };
+}
+
+function modalityOf(cues: ModalCues): Modality {
+  if (cues.negated) return 'negated';
+  if (cues.hypothetical) return 'hypothetical';
+  if (cues.future) return 'future';
   return 'asserted';
 }
 

@@ -10,6 +10,7 @@ const RawEntrySchema = z.object({
   hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention']).optional(),
   context: z.array(z.string()).optional(),
   governs: z.boolean().optional(),
+  gap: z.number().int().min(0).max(4).optional(),
 });
 export const RawTriggersSchema = z.partialRecord(z.enum(PLOVER_TYPES), z.array(RawEntrySchema));
 export type RawTriggers = z.infer<typeof RawTriggersSchema>;
@@ -19,6 +20,7 @@ export const RawGovernorsSchema = z.object({
   future: z.array(z.string()),
   hypothetical: z.array(z.string()),
   negated: z.array(z.string()),
+  passThrough: z.array(z.string()),
   notTriggers: z.array(z.string()),
 });
 export type RawGovernors = z.infer<typeof RawGovernorsSchema>;
@@ -34,12 +36,16 @@ export interface TriggerEntry {
   hint: AcledHint | null;
   context: readonly string[];
   governs: boolean;
+  /** How many modifiers may stand between the phrase's words: "expelled two Russian diplomats". */
+  gap: number;
 }
 
 export interface TriggerLexicon {
   /** Entries by every form of their first word, longest phrase first. */
   byFirst: ReadonlyMap<string, readonly TriggerEntry[]>;
   suppressors: ReadonlySet<string>;
+  /** Verbs that hand a cue on to the verb they govern: "will continue to send". */
+  passThrough: ReadonlySet<string>;
   /** Forms that look like a trigger but never are one: "according" (to). */
   notTriggers: ReadonlySet<string>;
   /** Cue phrases (lower case, space separated) that set an event's modality. */
@@ -84,6 +90,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
           hint: item.hint ?? null,
           context: item.context ?? [],
           governs: item.governs ?? false,
+          gap: item.gap ?? 0,
         };
         for (const form of entry.words[0] ?? []) {
           const list = byFirst.get(form) ?? [];
@@ -99,6 +106,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
     byFirst,
     suppressors: new Set(governors.suppress.flatMap(inflections)),
     notTriggers: new Set(governors.notTriggers.map((w) => w.toLowerCase())),
+    passThrough: new Set(governors.passThrough.flatMap(inflections)),
     future: phrases(governors.future),
     hypothetical: phrases(governors.hypothetical),
     negated: phrases(governors.negated),

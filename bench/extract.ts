@@ -1,0 +1,70 @@
+// Benchmark: extraction throughput against wink-nlp's bare tokenisation (with part-of-speech) of the same text.
+// `npm run bench:extract [-- MEGABYTES]` (default 5). Prints documents/s, tokens/s and peak memory; not a test.
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import type { DocumentInput } from '../src/core/record.ts';
+import { extractEvents } from '../src/extract/pipeline.ts';
+import { splitFrontMatter } from '../src/ingest/text.ts';
+import { loadResources } from '../src/resources/load.ts';
+
+const megabytes = Number(process.argv[2] ?? 5);
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .map((f) => {
+    const doc = splitFrontMatter(f, readFileSync(`examples/${f}`, 'utf8'), { id: f, published: null });
+    if (doc instanceof Error) throw doc;
+    return doc;
+  });
+
+// The corpus: the examples again and again, each copy with its own id, until it reaches the size asked for.
+const corpus: DocumentInput[] = [];
+let bytes = 0;
+for (let copy = 0; bytes < megabytes * 1024 * 1024; copy++) {
+  for (const doc of examples) {
+    corpus.push({ ...doc, id: `${doc.id}#${copy}` });
+    bytes += Buffer.byteLength(doc.text);
+  }
+}
+
+let peak = process.memoryUsage().rss;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+
+const loadStart = performance.now();
+const resources = loadResources();
+const loadMs = performance.now() - loadStart;
+
+// Bare tokenisation with part-of-speech, as the pipeline's own sentence stage asks wink for it.
+const its = resources.nlp.its;
+let tokens = 0;
+const bareStart = performance.now();
+for (const doc of corpus) tokens += resources.nlp.readDoc(doc.text).tokens().out(its.pos).length;
+const bareSeconds = (performance.now() - bareStart) / 1000;
+
+let events = 0;
+const start = performance.now();
+for (const [i, doc] of corpus.entries()) {
+  events += extractEvents(doc, resources).events.length;
+  if (i % 50 === 0) sample();
+}
+const seconds = (performance.now() - start) / 1000;
+clearInterval(sampler);
+sample();
+
+const mb = bytes / 1024 / 1024;
+const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
+console.log(
+  `corpus: ${corpus.length} reports, ${mb.toFixed(1)} MB, ${tokens.toLocaleString('en')} tokens (resources built in ${Math.round(loadMs)} ms)`,
+);
+console.log(
+  `wink-nlp tokenisation + POS: ${rate(corpus.length, bareSeconds)} reports/s, ${rate(tokens, bareSeconds)} tokens/s`,
+);
+console.log(
+  `sitrep extraction:           ${rate(corpus.length, seconds)} reports/s, ${rate(tokens, seconds)} tokens/s, ${events} events`,
+);
+console.log(
+  `extraction keeps ${((bareSeconds / seconds) * 100).toFixed(1)}% of bare tokenisation throughput (target ≥ 25%)`,
+);
+console.log(`peak memory (RSS): ${Math.round(peak / 1024 / 1024)} MB (target < 1024 MB)`);
