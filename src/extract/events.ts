@@ -78,7 +78,12 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   const { sentence } = found;
   // The people and outlets who tell of an event are not its actors, and what describes them is not an event:
   // "a commander briefed on the meeting said …".
-  const told = found.attributions.flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
+  // "Amnesty accused the United States of …": when the verb of telling is itself the event, its teller is the actor.
+  const tellingIsEvent = (a: Attribution) =>
+    found.triggers.some((t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()));
+  const told = found.attributions
+    .filter((a) => !tellingIsEvent(a))
+    .flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
   const inTold = (x: { start: number; end: number }) => told.some((s) => x.start < s.end && s.start < x.end);
   const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed && !inTold(t));
   if (live.length === 0) return [];
@@ -115,10 +120,11 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       circumstanceOf: null,
     };
   });
-  attachCasualties(events, found.casualties);
-  attachStatus(events, found.attributions);
-  linkCircumstances(sentence.tokens, events);
-  return events;
+  const kept = events.filter((e) => !isBareBackground(sentence.tokens, e, found.dates));
+  attachCasualties(kept, found.casualties);
+  attachStatus(kept, found.attributions);
+  linkCircumstances(sentence.tokens, kept);
+  return kept;
 }
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
@@ -274,6 +280,26 @@ function nearest(events: readonly EventMention[], thing: { start: number; end: n
     }
   }
   return best;
+}
+
+/** Words that set an event as the background of another: "after two days of fighting", "at the talks". */
+const BACKGROUND = new Set(['after', 'during', 'amid', 'following', 'since', 'despite', 'at', 'ahead', 'wake', 'before']);
+
+/**
+ * "agreed to a ceasefire after two days of fierce fighting": a noun event named only as the background of another,
+ * with no party and no date of its own, is not a record of its own. "during a meeting last week" has a date, and
+ * "after an attack by the militia" a party: both stay.
+ */
+function isBareBackground(tokens: readonly Token[], e: EventMention, dates: readonly DateMention[]): boolean {
+  if (e.trigger.pos !== 'NOUN') return false;
+  const before = tokens.slice(Math.max(0, e.trigger.first - 5), e.trigger.first);
+  if (!before.some((t) => BACKGROUND.has(t.normal) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'SCONJ'))) return false;
+  if (before.some((t) => t.pos === 'VERB')) return false;
+  const ownActor = e.actorRule !== null && e.actorRule !== 'nominal:clause-subject';
+  const ownRecipient = e.recipientRule !== null;
+  const next = tokens[e.trigger.last];
+  const ownDate = dates.some((d) => d.start >= e.trigger.end && d.start - e.trigger.end <= 12) || (next !== undefined && dates.some((d) => d.start === next.start));
+  return !ownActor && !ownRecipient && !ownDate && e.killed === null;
 }
 
 // "called on the militias to step up attacks during a meeting last week": the meeting shares the call's people.

@@ -2,13 +2,14 @@
 // elsewhere: "One attack, targeting the air base" belongs to the four attacks of the sentence before; airstrikes
 // that "followed" militia attacks say whom those attacks were aimed at; an event without a date of its own takes
 // the nearest sensible one, and says so.
+import type { PloverType } from '../core/ontology/plover.ts';
 import type { EventDate, Place } from '../core/record.ts';
 import type { ActorMention } from './actors/find.ts';
 import type { DateMention } from './dates/find.ts';
 import type { EventMention } from './events.ts';
 import type { LinkRelation, MentionLink } from './links.ts';
 import { type EventCluster, fit } from './merge.ts';
-import type { PreparedDocument } from './model.ts';
+import type { PreparedDocument, Token } from './model.ts';
 import type { PlaceMention } from './places/find.ts';
 
 export interface ClusterLink {
@@ -63,6 +64,7 @@ export function inferAcrossDocument(
   inferFromLinks(inferred, doc.published);
   inheritDates(doc, inferred);
   inheritPlaces(doc, inferred);
+  placesAsRecipients(doc, inferred);
   return inferred;
 }
 
@@ -218,4 +220,45 @@ function inheritPlaces(doc: PreparedDocument, clusters: InferredCluster[]): void
       cluster.placeRule = 'inherited:same-paragraph';
     }
   });
+}
+
+/**
+ * Types whose recipient PLOVER codes as the place when no party is named: "visited Russia", "lifted the curfew in
+ * Montenegro", "sent arms to Pakistan", "withdrew from Panama". Violence happens at a place; it is not done to it.
+ */
+const PLACE_AS_RECIPIENT: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'AGREE', 'SANCTION', 'REQUEST', 'REJECT', 'THREATEN', 'MOBILIZE']);
+const TARGET_WORDS = new Set(['to', 'in', 'into', 'from', 'on', 'for', 'with', 'against', 'visit', 'visited', 'visits', 'toured', 'tour']);
+
+function placeIsTarget(tokens: readonly Token[], place: PlaceMention): boolean {
+  const at = tokens.findIndex((t) => t.start >= place.start);
+  const before = tokens[at - 1];
+  return before !== undefined && (TARGET_WORDS.has(before.normal) || (before.pos === 'VERB' && place.feature === 'country'));
+}
+
+function placeAsActor(place: PlaceMention): ActorMention {
+  return {
+    sentence: place.sentence,
+    start: place.start,
+    end: place.end,
+    text: place.text,
+    id: `place:${place.country ?? ''}:${place.name}`,
+    name: place.name,
+    country: place.country,
+    sector: place.feature === 'country' ? 'GOV' : null,
+    acled: null,
+    kind: 'place',
+    plural: false,
+    head: place.name.toLowerCase(),
+    rule: `place:${place.rule}`,
+  };
+}
+
+/** The last resort for a recipient: the place the event was aimed at, when the text names no party. */
+function placesAsRecipients(doc: PreparedDocument, clusters: InferredCluster[]): void {
+  for (const cluster of clusters) {
+    const type = cluster.mentions[0]?.type;
+    if (!type || !PLACE_AS_RECIPIENT.has(type) || hasRecipients(cluster)) continue;
+    const place = cluster.mentions.map((m) => m.place).find((p): p is PlaceMention => p !== null && placeIsTarget(doc.sentences[p.sentence]?.tokens ?? [], p));
+    if (place) cluster.recipientsInherited = [placeAsActor(place)];
+  }
 }

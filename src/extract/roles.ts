@@ -132,10 +132,15 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
     const agent = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 8);
     return roles(agent, 'passive:by', subject, 'passive:subject');
   }
-  // "Gunmen attacked a checkpoint", "The minister called on militias to …"
+  // "Gunmen attacked a checkpoint", "The minister called on militias to …", "demanded that the US cancel …"
   const object = objectAfter(tokens, trigger.last, mentions);
-  return roles(subject, 'active:subject', object, 'active:object');
+  if (object.length > 0) return roles(subject, 'active:subject', object, 'active:object');
+  // "continued to send arms to Pakistan", "demanded autonomy from Serbian authorities"
+  const oblique = afterPreposition(tokens, trigger.last, mentions, VERB_PREPOSITIONS, 8);
+  return roles(subject, 'active:subject', oblique.filter((i) => !subject.includes(i)), 'active:preposition');
 }
+
+const VERB_PREPOSITIONS = new Set(['to', 'with', 'on', 'against', 'from', 'into', 'toward', 'towards', 'upon', 'at']);
 
 function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
   const governingVerb = verbBefore(tokens, trigger.first);
@@ -263,6 +268,8 @@ function objectAfter(tokens: readonly Token[], from: number, mentions: readonly 
     const t = tokens[i] as Token;
     if (MODIFIER_POS.has(t.pos) && t.text !== ',') continue;
     if (t.pos === 'ADP' && RECIPIENT_PREPOSITIONS.has(t.normal)) continue;
+    // "demanded that the United States cancel …": the subject of what is demanded is on the receiving end.
+    if (t.normal === 'that' && t.pos === 'SCONJ') continue;
     if (t.pos === 'NOUN' && i + 1 < end && mentions.some((x) => x.first === i + 1)) continue;
     return [];
   }

@@ -3,7 +3,7 @@
 // to the body sentence that follows them.
 
 import model from 'wink-eng-lite-web-model';
-import winkNLP, { type ItemSentence } from 'wink-nlp';
+import winkNLP from 'wink-nlp';
 import type { Section, Sentence, Token } from './model.ts';
 
 export interface Block {
@@ -28,16 +28,18 @@ export function splitSentences(nlp: Nlp, text: string, blocks: readonly Block[])
     const blockText = text.slice(block.start, block.end);
     if (blockText.trim() === '') continue;
     const doc = nlp.readDoc(blockText);
+    // Every token's values for the whole block at once; each sentence is a [first, last] token index range.
+    const words = doc.tokens();
+    const texts = words.out(its.value) as string[];
+    const normals = words.out(its.normal) as string[];
+    // wink types its.lemma with a signature `out` does not accept; it works at run time.
+    const lemmas = words.out(its.lemma as unknown as typeof its.value) as string[];
+    const tags = words.out(its.pos) as string[];
+    const spans = doc.sentences().out(its.span) as unknown as Array<[number, number]>;
     let cursor = 0;
-    doc.sentences().each((s: ItemSentence) => {
-      const words = s.tokens();
-      const texts = words.out(its.value) as string[];
-      const normals = words.out(its.normal) as string[];
-      // wink types its.lemma with a signature `out` does not accept; it works at run time.
-      const lemmas = words.out(its.lemma as unknown as typeof its.value) as string[];
-      const tags = words.out(its.pos) as string[];
+    for (const [from, to] of spans) {
       const tokens: Token[] = [];
-      for (let i = 0; i < texts.length; i++) {
+      for (let i = from; i <= to; i++) {
         const value = texts[i] ?? '';
         const found = blockText.indexOf(value, cursor);
         // wink may normalise a token (e.g. quotes); keep the cursor where it was when it cannot be found.
@@ -55,7 +57,7 @@ export function splitSentences(nlp: Nlp, text: string, blocks: readonly Block[])
       }
       const first = tokens[0];
       const last = tokens[tokens.length - 1];
-      if (!first || !last) return;
+      if (!first || !last) continue;
       sentences.push({
         index: sentences.length,
         paragraph: block.paragraph,
@@ -65,7 +67,7 @@ export function splitSentences(nlp: Nlp, text: string, blocks: readonly Block[])
         text: text.slice(first.start, last.end),
         tokens,
       });
-    });
+    }
   }
   return sentences;
 }

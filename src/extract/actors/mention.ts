@@ -9,7 +9,9 @@ export type ActorMentionKind =
   | 'person'
   | 'generic'
   | 'unidentified'
-  | 'reference';
+  | 'reference'
+  /** A place standing for whoever is there, as a recipient: "visited Russia" (made by the event stage). */
+  | 'place';
 
 /** How a mention points back to an earlier one, when it does: resolved by coreference. */
 export type Anaphor = 'pronoun' | 'definite' | 'demonstrative' | 'surname' | 'acronym';
