@@ -39,21 +39,23 @@ export interface DocumentScore {
 }
 
 /** Words compared without case or punctuation: "Reuter's" and "Reuters", "U.S." and "US". */
-export function normaliseWords(text: string): string {
+export function normaliseWords(text: string, possessive: 's' | '' = 's'): string {
   return text
     .toLowerCase()
     .normalize('NFKD')
     .replace(/[\u0300-\u036f]/g, '')
-    .replace(/[’'`]s\b/g, 's')
+    .replace(/[’'`]s\b/g, possessive)
     .replace(/[^\p{L}\p{N}\s]/gu, '')
     .replace(/\s+/g, ' ')
     .trim();
 }
 
-/** Equal, or one's words inside the other's with at most a few words more. */
+/** Equal, or one's words inside the other's with at most a few words more; "Haiti's" names Haiti. */
 export function namesSame(a: string, b: string): boolean {
-  const x = normaliseWords(a);
-  const y = normaliseWords(b);
+  return (['s', ''] as const).some((p) => sameWords(normaliseWords(a, p), normaliseWords(b, p)));
+}
+
+function sameWords(x: string, y: string): boolean {
   if (x === '' || y === '') return false;
   if (x === y) return true;
   const [short, long] = x.length <= y.length ? [x, y] : [y, x];

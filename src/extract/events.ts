@@ -80,7 +80,9 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   // "a commander briefed on the meeting said …".
   // "Amnesty accused the United States of …": when the verb of telling is itself the event, its teller is the actor.
   const tellingIsEvent = (a: Attribution) =>
-    found.triggers.some((t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()));
+    found.triggers.some(
+      (t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()),
+    );
   const told = found.attributions
     .filter((a) => !tellingIsEvent(a))
     .flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
@@ -91,8 +93,10 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   const placed = placeOnTokens(sentence, actors);
   const dateOf = pickFor(sentence, found.dates, live);
   const placeOf = pickFor(sentence, found.places, live);
+  const tellers = found.actors.filter((m) => inTold(m));
   const events = live.map((trigger, k): EventMention => {
     const roles = rolesOf(sentence, trigger, placed, found.triggers);
+    if (trigger.speaker) speakerRoles(roles, tellers, actors);
     const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
     const intent = intentOf(trigger);
     return {
@@ -122,6 +126,7 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   });
   const kept = events.filter((e) => !isBareBackground(sentence.tokens, e, found.dates));
   attachCasualties(kept, found.casualties);
+  victimsAsRecipients(kept, actors);
   attachStatus(kept, found.attributions);
   linkCircumstances(sentence.tokens, kept);
   return kept;
@@ -146,6 +151,21 @@ function intentOf(trigger: TriggerMention): { type: PloverType; mode: string | n
   return { type: trigger.type, mode: trigger.mode, modality: trigger.modality };
 }
 
+// "Russia said on Tuesday that Sudan must return the helicopter": Russia asks, Sudan is asked.
+function speakerRoles(roles: Roles, tellers: readonly ActorMention[], actors: readonly ActorMention[]): void {
+  const asked = roles.actors;
+  roles.recipients = asked;
+  roles.recipientRule = asked.length > 0 ? 'speaker:subject-is-asked' : null;
+  roles.actors = [];
+  roles.actorRule = null;
+  const teller = tellers[0];
+  if (!teller) return;
+  // The teller is not among the sentence's actors (tellers are set apart); it joins them for this event.
+  (actors as ActorMention[]).push(teller);
+  roles.actors = [actors.length - 1];
+  roles.actorRule = 'speaker:teller';
+}
+
 /** A source with the relative clause that describes it: "a senior official, who was briefed on Taeb's visit,". */
 function describedSource(sentence: Sentence, source: { start: number; end: number }): { start: number; end: number } {
   const after = sentence.text.slice(source.end - sentence.start);
@@ -168,13 +188,16 @@ function rolesOf(
   const governed = all.filter((t) => t.governedBy !== null && all[t.governedBy] === trigger);
   for (const extra of [...trigger.also, ...governed]) {
     const more = assignRoles(sentence, extra, placed, others);
-    if (roles.actors.length === 0 && trigger.also.includes(extra) && more.actors.length > 0) {
-      roles.actors = more.actors;
+    const sameEvent = trigger.also.includes(extra);
+    // "three civilians were killed in a suicide bombing": the bombing's fallback subject is the victims, not the actor.
+    const actors = more.actors.filter((a) => !roles.recipients.includes(a));
+    if (roles.actors.length === 0 && sameEvent && actors.length > 0 && more.actorRule !== 'nominal:clause-subject') {
+      roles.actors = actors;
       roles.actorRule = more.actorRule;
     }
     if (roles.recipients.length === 0 && more.recipients.length > 0) {
       roles.recipients = more.recipients.filter((r) => !roles.actors.includes(r));
-      roles.recipientRule = trigger.also.includes(extra) ? more.recipientRule : `governed:${more.recipientRule}`;
+      roles.recipientRule = sameEvent ? more.recipientRule : `governed:${more.recipientRule}`;
     }
   }
   return roles;
@@ -269,6 +292,21 @@ function attachCasualties(events: EventMention[], casualties: readonly CasualtyM
   }
 }
 
+// "A minefield explosion killed two Iraqi youths": with no other recipient, the victims were on the receiving end.
+function victimsAsRecipients(events: EventMention[], actors: readonly ActorMention[]): void {
+  for (const e of events) {
+    if (e.type !== 'ASSAULT' || e.recipients.length > 0) continue;
+    for (const c of [e.killed, e.injured]) {
+      const victims = c ? actors.filter((a) => a.start >= c.start && a.end <= c.end && !e.actors.includes(a)) : [];
+      if (victims.length > 0) {
+        e.recipients = victims;
+        e.recipientRule = 'casualties:victims';
+        break;
+      }
+    }
+  }
+}
+
 function nearest(events: readonly EventMention[], thing: { start: number; end: number }): EventMention | undefined {
   let best: EventMention | undefined;
   let distance = Number.POSITIVE_INFINITY;
@@ -283,7 +321,18 @@ function nearest(events: readonly EventMention[], thing: { start: number; end: n
 }
 
 /** Words that set an event as the background of another: "after two days of fighting", "at the talks". */
-const BACKGROUND = new Set(['after', 'during', 'amid', 'following', 'since', 'despite', 'at', 'ahead', 'wake', 'before']);
+const BACKGROUND = new Set([
+  'after',
+  'during',
+  'amid',
+  'following',
+  'since',
+  'despite',
+  'at',
+  'ahead',
+  'wake',
+  'before',
+]);
 
 /**
  * "agreed to a ceasefire after two days of fierce fighting": a noun event named only as the background of another,
@@ -293,12 +342,15 @@ const BACKGROUND = new Set(['after', 'during', 'amid', 'following', 'since', 'de
 function isBareBackground(tokens: readonly Token[], e: EventMention, dates: readonly DateMention[]): boolean {
   if (e.trigger.pos !== 'NOUN') return false;
   const before = tokens.slice(Math.max(0, e.trigger.first - 5), e.trigger.first);
-  if (!before.some((t) => BACKGROUND.has(t.normal) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'SCONJ'))) return false;
+  if (!before.some((t) => BACKGROUND.has(t.normal) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'SCONJ')))
+    return false;
   if (before.some((t) => t.pos === 'VERB')) return false;
   const ownActor = e.actorRule !== null && e.actorRule !== 'nominal:clause-subject';
   const ownRecipient = e.recipientRule !== null;
   const next = tokens[e.trigger.last];
-  const ownDate = dates.some((d) => d.start >= e.trigger.end && d.start - e.trigger.end <= 12) || (next !== undefined && dates.some((d) => d.start === next.start));
+  const ownDate =
+    dates.some((d) => d.start >= e.trigger.end && d.start - e.trigger.end <= 12) ||
+    (next !== undefined && dates.some((d) => d.start === next.start));
   return !ownActor && !ownRecipient && !ownDate && e.killed === null;
 }
 

@@ -226,13 +226,42 @@ function inheritPlaces(doc: PreparedDocument, clusters: InferredCluster[]): void
  * Types whose recipient PLOVER codes as the place when no party is named: "visited Russia", "lifted the curfew in
  * Montenegro", "sent arms to Pakistan", "withdrew from Panama". Violence happens at a place; it is not done to it.
  */
-const PLACE_AS_RECIPIENT: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT', 'AGREE', 'SANCTION', 'REQUEST', 'REJECT', 'THREATEN', 'MOBILIZE']);
-const TARGET_WORDS = new Set(['to', 'in', 'into', 'from', 'on', 'for', 'with', 'against', 'visit', 'visited', 'visits', 'toured', 'tour']);
+const PLACE_AS_RECIPIENT: ReadonlySet<PloverType> = new Set([
+  'CONSULT',
+  'SUPPORT',
+  'CONCEDE',
+  'COOPERATE',
+  'AID',
+  'RETREAT',
+  'AGREE',
+  'SANCTION',
+  'REQUEST',
+  'REJECT',
+  'THREATEN',
+  'MOBILIZE',
+]);
+const TARGET_WORDS = new Set([
+  'to',
+  'in',
+  'into',
+  'from',
+  'on',
+  'for',
+  'with',
+  'against',
+  'visit',
+  'visited',
+  'visits',
+  'toured',
+  'tour',
+]);
 
 function placeIsTarget(tokens: readonly Token[], place: PlaceMention): boolean {
   const at = tokens.findIndex((t) => t.start >= place.start);
   const before = tokens[at - 1];
-  return before !== undefined && (TARGET_WORDS.has(before.normal) || (before.pos === 'VERB' && place.feature === 'country'));
+  return (
+    before !== undefined && (TARGET_WORDS.has(before.normal) || (before.pos === 'VERB' && place.feature === 'country'))
+  );
 }
 
 function placeAsActor(place: PlaceMention): ActorMention {
@@ -258,7 +287,9 @@ function placesAsRecipients(doc: PreparedDocument, clusters: InferredCluster[]):
   for (const cluster of clusters) {
     const type = cluster.mentions[0]?.type;
     if (!type || !PLACE_AS_RECIPIENT.has(type) || hasRecipients(cluster)) continue;
-    const place = cluster.mentions.map((m) => m.place).find((p): p is PlaceMention => p !== null && placeIsTarget(doc.sentences[p.sentence]?.tokens ?? [], p));
+    const place = cluster.mentions
+      .map((m) => m.place)
+      .find((p): p is PlaceMention => p !== null && placeIsTarget(doc.sentences[p.sentence]?.tokens ?? [], p));
     if (place) cluster.recipientsInherited = [placeAsActor(place)];
   }
 }

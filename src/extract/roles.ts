@@ -2,6 +2,7 @@
 // around it: active, passive and nominal patterns, without a parser.
 import { clauseEnd, clauseStart, isHardBreak, SUBORDINATORS } from './clauses.ts';
 import type { Sentence, Span, Token } from './model.ts';
+import { readQuantity } from './quantity.ts';
 import type { TriggerMention } from './triggers/find.ts';
 
 /** An actor mention placed on the sentence's tokens: [first, last) token indices. */
@@ -132,15 +133,58 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
     const agent = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 8);
     return roles(agent, 'passive:by', subject, 'passive:subject');
   }
+  // "offered its troops to Lebanon's president", "withdrew its forces from the town": what one gives or moves is
+  // one's own; the recipient is the one it goes to or leaves.
+  const own = (i: number) => /^(its|their|his|her|our)\b/i.test(textOf(tokens, mentions, i));
+  const toward = afterPreposition(tokens, trigger.last, mentions, GIVING_PREPOSITIONS, 10);
+  const object = objectAfter(tokens, trigger.last, mentions).filter((i) => !own(i));
+  if (GIVING.has(trigger.type) && toward.length > 0) return roles(subject, 'active:subject', toward, 'active:to');
   // "Gunmen attacked a checkpoint", "The minister called on militias to …", "demanded that the US cancel …"
-  const object = objectAfter(tokens, trigger.last, mentions);
   if (object.length > 0) return roles(subject, 'active:subject', object, 'active:object');
-  // "continued to send arms to Pakistan", "demanded autonomy from Serbian authorities"
-  const oblique = afterPreposition(tokens, trigger.last, mentions, VERB_PREPOSITIONS, 8);
-  return roles(subject, 'active:subject', oblique.filter((i) => !subject.includes(i)), 'active:preposition');
+  // "continued to send arms to Pakistan", "demanded autonomy from Serbian authorities", "rejected calls by Kofi
+  // Annan": a reaction's recipient is who made the call, the offer or the appeal.
+  const prepositions = REACTIONS.has(trigger.type) ? REACTION_PREPOSITIONS : VERB_PREPOSITIONS;
+  const oblique = afterPreposition(tokens, trigger.last, mentions, prepositions, 8);
+  return roles(
+    subject,
+    'active:subject',
+    oblique.filter((i) => !subject.includes(i)),
+    'active:preposition',
+  );
+}
+
+const TIME_WORDS = new Set([
+  'monday',
+  'tuesday',
+  'wednesday',
+  'thursday',
+  'friday',
+  'saturday',
+  'sunday',
+  'today',
+  'yesterday',
+  'tonight',
+  'again',
+  'also',
+  'formally',
+  'publicly',
+]);
+const GIVING = new Set(['AID', 'AGREE', 'COOPERATE', 'RETREAT', 'SUPPORT']);
+const GIVING_PREPOSITIONS = new Set(['to', 'from']);
+
+function textOf(tokens: readonly Token[], mentions: readonly PlacedMention[], index: number): string {
+  const m = mentions.find((x) => x.index === index);
+  return m
+    ? tokens
+        .slice(m.first, m.last)
+        .map((t) => t.text)
+        .join(' ')
+    : '';
 }
 
 const VERB_PREPOSITIONS = new Set(['to', 'with', 'on', 'against', 'from', 'into', 'toward', 'towards', 'upon', 'at']);
+const REACTIONS = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE', 'CONCEDE']);
+const REACTION_PREPOSITIONS = new Set([...VERB_PREPOSITIONS, 'by', 'of']);
 
 function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
   const governingVerb = verbBefore(tokens, trigger.first);
@@ -265,9 +309,17 @@ function objectAfter(tokens: readonly Token[], from: number, mentions: readonly 
   for (let i = from; i < end; i++) {
     const m = mentions.find((x) => x.first === i);
     if (m) return coordinated(tokens, m, mentions);
+    // "arrested more than 100 Palestinians", "killed at least four soldiers"
+    const quantity = readQuantity(tokens, i);
+    if (quantity && quantity.end > i + 1) {
+      i = quantity.end - 1;
+      continue;
+    }
     const t = tokens[i] as Token;
     if (MODIFIER_POS.has(t.pos) && t.text !== ',') continue;
     if (t.pos === 'ADP' && RECIPIENT_PREPOSITIONS.has(t.normal)) continue;
+    // "demanded Friday that …": a day named between the verb and its object.
+    if (TIME_WORDS.has(t.normal)) continue;
     // "demanded that the United States cancel …": the subject of what is demanded is on the receiving end.
     if (t.normal === 'that' && t.pos === 'SCONJ') continue;
     if (t.pos === 'NOUN' && i + 1 < end && mentions.some((x) => x.first === i + 1)) continue;

@@ -23,6 +23,8 @@ export interface TriggerMention {
   pos: 'VERB' | 'NOUN';
   entry: string;
   governs: boolean;
+  /** The speaker of the sentence is the actor, the trigger's subject the recipient ("X must return …"). */
+  speaker: boolean;
   /** Index (in this sentence's list) of the trigger this one is the content of, or null. */
   governedBy: number | null;
   /** A word such as "failed to" or "how to" governs it: it is not an event. */
@@ -65,6 +67,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       pos: isVerbal(headToken) ? 'VERB' : 'NOUN',
       entry: entry.id,
       governs: entry.governs,
+      speaker: entry.speaker,
       governedBy: null,
       suppressed: false,
       modality: 'asserted',
@@ -203,6 +206,8 @@ function posFits(token: Token, entry: TriggerEntry, sentenceInitial: boolean): b
 }
 
 function isPassive(tokens: readonly Token[], first: number, last: number): boolean {
+  // "are demanding" is progressive, not passive.
+  if (/ing$/.test(tokens[first]?.normal ?? '')) return false;
   for (let j = first - 1; j >= Math.max(0, first - 3); j--) {
     const t = tokens[j] as Token;
     if (BE.has(t.normal)) return true;

@@ -11,6 +11,7 @@ const RawEntrySchema = z.object({
   context: z.array(z.string()).optional(),
   governs: z.boolean().optional(),
   gap: z.number().int().min(0).max(4).optional(),
+  speaker: z.boolean().optional(),
 });
 export const RawTriggersSchema = z.partialRecord(z.enum(PLOVER_TYPES), z.array(RawEntrySchema));
 export type RawTriggers = z.infer<typeof RawTriggersSchema>;
@@ -38,6 +39,8 @@ export interface TriggerEntry {
   governs: boolean;
   /** How many modifiers may stand between the phrase's words: "expelled two Russian diplomats". */
   gap: number;
+  /** "Russia said Sudan must return the helicopter": the speaker asks, the subject is asked. */
+  speaker: boolean;
 }
 
 export interface TriggerLexicon {
@@ -91,6 +94,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
           context: item.context ?? [],
           governs: item.governs ?? false,
           gap: item.gap ?? 0,
+          speaker: item.speaker ?? false,
         };
         for (const form of entry.words[0] ?? []) {
           const list = byFirst.get(form) ?? [];
