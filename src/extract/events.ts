@@ -124,7 +124,12 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       circumstanceOf: null,
     };
   });
-  const kept = events.filter((e) => !isBareBackground(sentence.tokens, e, found.dates));
+  // "No arrests were made", "possible attacks": a noun said not to be, or only perhaps, is no event.
+  const kept = events.filter(
+    (e) =>
+      !isBareBackground(sentence.tokens, e, found.dates) &&
+      !(e.trigger.pos === 'NOUN' && (e.modality === 'negated' || e.modality === 'hypothetical')),
+  );
   attachCasualties(kept, found.casualties);
   victimsAsRecipients(kept, actors);
   attachStatus(kept, found.attributions);

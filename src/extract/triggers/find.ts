@@ -138,15 +138,19 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
   return kept;
 }
 
-// "the visit …, told Reuters that Taeb met …": another verb between two words starts another statement.
+// "the visit …, told Reuters that Taeb met …": a verb of telling or a "that" between two words starts another
+// statement; "a roadside bomb struck a truck, killing four" is one event told in several words.
 function separated(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
     const t = tokens[i] as Token;
     if (SEPARATING.has(t.normal) || SEPARATING.has(t.lemma)) return true;
-    if (t.pos === 'VERB' && !/ing$/.test(t.normal)) return true;
+    if (t.pos === 'VERB' && TELLING.has(t.lemma)) return true;
+    if (t.normal === 'that' && t.pos === 'SCONJ') return true;
   }
-  return to - from > 12;
+  return to - from > 25;
 }
+
+const TELLING = new Set(['say', 'tell', 'report', 'add', 'state', 'announce', 'claim', 'confirm', 'deny', 'accuse', 'blame', 'insist', 'warn']);
 
 function isVerbal(token: Token): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
