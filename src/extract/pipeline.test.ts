@@ -37,6 +37,15 @@ const rows: [string, string[]][] = [
     'U.S. airstrikes hit militia bases on Friday. The strikes followed rocket attacks by the militias on U.S. troops in prior weeks.',
     ['ASSAULT U.S. → militia bases', 'ASSAULT militias → U.S. troops'],
   ],
+  // A stated intention is the promise or threat it makes (PLOVER): "will support" is AGREE.
+  ["Portugal will support Turkey's bid to join the bloc, its president said.", ['AGREE Portugal → Turkey']],
+  // "X must …": the speaker asks, X is asked.
+  ['Russia said on Monday that Ukraine must withdraw its troops.', ['REQUEST Russia → Ukraine']],
+  // With no party named, a visit's recipient is the place visited.
+  ['The Iraqi president arrived in Amman on Wednesday for talks.', ['CONSULT Iraqi president → Amman']],
+  // A noun event named only as the background of another is no record of its own.
+  ['Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.', ['AGREE Bosnia+Slovenia → ?']],
+  ['No arrests were made.', []],
 ];
 
 for (const [text, expected] of rows) {
