@@ -191,6 +191,17 @@ function rolesOf(
   const others = all.filter((t) => t !== trigger && !trigger.also.includes(t));
   const roles = assignRoles(sentence, trigger, placed, others);
   const governed = all.filter((t) => t.governedBy !== null && all[t.governedBy] === trigger);
+  // "complained to the UN over two Israeli air raids": the accused is who carried out what is complained of.
+  if (trigger.type === 'ACCUSE') {
+    for (const content of governed) {
+      const carriedOut = assignRoles(sentence, content, placed, others).actors.filter((a) => !roles.actors.includes(a));
+      if (carriedOut.length > 0 && roles.recipientRule !== 'active:object') {
+        roles.recipients = carriedOut;
+        roles.recipientRule = 'accused:actor-of-content';
+        break;
+      }
+    }
+  }
   for (const extra of [...trigger.also, ...governed]) {
     const more = assignRoles(sentence, extra, placed, others);
     const sameEvent = trigger.also.includes(extra);

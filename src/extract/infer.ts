@@ -227,6 +227,7 @@ function inheritPlaces(doc: PreparedDocument, clusters: InferredCluster[]): void
  * Montenegro", "sent arms to Pakistan", "withdrew from Panama". Violence happens at a place; it is not done to it.
  */
 const PLACE_AS_RECIPIENT: ReadonlySet<PloverType> = new Set([
+  'PROTEST',
   'CONSULT',
   'SUPPORT',
   'CONCEDE',

@@ -123,7 +123,8 @@ export function assignRoles(
   const usable = mentions.filter((m) => m.last <= trigger.first || m.first >= trigger.last);
   const barrier = others.filter((o) => o.first >= trigger.last).reduce((at, o) => Math.min(at, o.first), tokens.length);
   const ahead = usable.filter((m) => m.first < trigger.first || m.last <= barrier);
-  return trigger.pos === 'VERB' ? verbRoles(tokens, trigger, ahead) : nounRoles(tokens, trigger, ahead);
+  const base = trigger.pos === 'VERB' ? verbRoles(tokens, trigger, ahead) : nounRoles(tokens, trigger, ahead);
+  return typeRoles(tokens, trigger, usable, base);
 }
 
 function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
@@ -185,6 +186,28 @@ function textOf(tokens: readonly Token[], mentions: readonly PlacedMention[], in
 const VERB_PREPOSITIONS = new Set(['to', 'with', 'on', 'against', 'from', 'into', 'toward', 'towards', 'upon', 'at']);
 const REACTIONS = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE', 'CONCEDE']);
 const REACTION_PREPOSITIONS = new Set([...VERB_PREPOSITIONS, 'by', 'of']);
+
+// "threatened to strike unless Israel withdrew": the one the condition is put to.
+const CONDITIONS = new Set(['unless', 'if']);
+// "demonstrated to demand the resignation of President X", "rallies against the party's leader", "in defiance of Y"
+const PROTEST_PREPOSITIONS = new Set(['against', 'of', 'from', 'by', 'at', 'over', 'with', 'to', 'on']);
+
+/** Roles some types find further away than others: whom a protest is aimed at, whom a threat is put to. */
+function typeRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[], base: Roles): Roles {
+  if (base.recipients.length > 0) return base;
+  if (trigger.type === 'PROTEST') {
+    const target = afterPreposition(tokens, trigger.last, mentions, PROTEST_PREPOSITIONS, 20).filter((i) => !base.actors.includes(i));
+    if (target.length > 0) return { ...base, recipients: target, recipientRule: 'protest:target' };
+  }
+  if (trigger.type === 'THREATEN' || trigger.type === 'REQUEST') {
+    for (let i = trigger.last; i < tokens.length && !isHardBreak(tokens[i]); i++) {
+      if (!CONDITIONS.has((tokens[i] as Token).normal)) continue;
+      const put = mentions.find((m) => m.first > i && m.first <= i + 3);
+      if (put && !base.actors.includes(put.index)) return { ...base, recipients: [put.index], recipientRule: 'condition:subject' };
+    }
+  }
+  return base;
+}
 
 function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
   const governingVerb = verbBefore(tokens, trigger.first);
