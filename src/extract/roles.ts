@@ -154,6 +154,7 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   );
 }
 
+const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
 const TIME_WORDS = new Set([
   'monday',
   'tuesday',
@@ -184,7 +185,7 @@ function textOf(tokens: readonly Token[], mentions: readonly PlacedMention[], in
 }
 
 const VERB_PREPOSITIONS = new Set(['to', 'with', 'on', 'against', 'from', 'into', 'toward', 'towards', 'upon', 'at']);
-const REACTIONS = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE', 'CONCEDE']);
+const REACTIONS = new Set(['REJECT', 'AGREE', 'SUPPORT', 'ACCUSE', 'CONCEDE', 'REQUEST']);
 const REACTION_PREPOSITIONS = new Set([...VERB_PREPOSITIONS, 'by', 'of']);
 
 // "threatened to strike unless Israel withdrew": the one the condition is put to.
@@ -221,6 +222,18 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   let recipient = afterPreposition(tokens, trigger.last, mentions, RECIPIENT_PREPOSITIONS, 10);
   let recipientRule = 'nominal:preposition';
   // "the killing of two journalists", "the abduction of a judge": "of" right after the noun names its target.
+  // "its demand today that Israel ease restrictions": the one asked is the subject of what is demanded.
+  if (recipient.length === 0) {
+    let k = trigger.last;
+    while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).normal)) k++;
+    if (tokens[k]?.normal === 'that') {
+      const asked = mentions.find((m) => m.first > k && m.first <= k + 3);
+      if (asked) {
+        recipient = coordinated(tokens, asked, mentions);
+        recipientRule = 'nominal:that-clause';
+      }
+    }
+  }
   // "vowed to … and attack U.S. aircraft": a noun used as a verb takes its object directly.
   const before = tokens[trigger.first - 1]?.normal;
   if (recipient.length === 0 && (before === 'to' || before === 'and' || before === 'or')) {
@@ -331,7 +344,8 @@ function objectAfter(tokens: readonly Token[], from: number, mentions: readonly 
   const end = clauseEnd(tokens, from - 1);
   for (let i = from; i < end; i++) {
     const m = mentions.find((x) => x.first === i);
-    if (m) return coordinated(tokens, m, mentions);
+    // "insisted on its demands that …": a possessive pronoun is a determiner here, not the object.
+    if (m && !(m.last === m.first + 1 && POSSESSIVES.has((tokens[i] as Token).normal))) return coordinated(tokens, m, mentions);
     // "arrested more than 100 Palestinians", "killed at least four soldiers"
     const quantity = readQuantity(tokens, i);
     if (quantity && quantity.end > i + 1) {
