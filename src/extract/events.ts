@@ -131,8 +131,8 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       !(e.trigger.pos === 'NOUN' && (e.modality === 'negated' || e.modality === 'hypothetical')),
   );
   attachCasualties(kept, found.casualties);
-  victimsAsRecipients(kept, actors);
-  attachStatus(kept, found.attributions);
+  victimsAsRecipients(sentence, kept, actors);
+  attachStatus(kept, found.attributions, found.actors);
   linkCircumstances(sentence.tokens, kept);
   return kept;
 }
@@ -207,7 +207,9 @@ function rolesOf(
     const sameEvent = trigger.also.includes(extra);
     // "three civilians were killed in a suicide bombing": the bombing's fallback subject is the victims, not the actor.
     const actors = more.actors.filter((a) => !roles.recipients.includes(a));
-    if (roles.actors.length === 0 && sameEvent && actors.length > 0 && more.actorRule !== 'nominal:clause-subject') {
+    // ", killing four soldiers": a participle's subject is the main clause's, not the nearest name before it.
+    const participle = extra.pos === 'VERB' && /ing$/.test(extra.text) && sentence.tokens[extra.first - 1]?.text === ',';
+    if (roles.actors.length === 0 && sameEvent && actors.length > 0 && more.actorRule !== 'nominal:clause-subject' && !participle) {
       roles.actors = actors;
       roles.actorRule = more.actorRule;
     }
@@ -309,11 +311,15 @@ function attachCasualties(events: EventMention[], casualties: readonly CasualtyM
 }
 
 // "A minefield explosion killed two Iraqi youths": with no other recipient, the victims were on the receiving end.
-function victimsAsRecipients(events: EventMention[], actors: readonly ActorMention[]): void {
+function victimsAsRecipients(sentence: Sentence, events: EventMention[], actors: readonly ActorMention[]): void {
   for (const e of events) {
     if (e.type !== 'ASSAULT' || e.recipients.length > 0) continue;
     for (const c of [e.killed, e.injured]) {
-      const victims = c ? actors.filter((a) => a.start >= c.start && a.end <= c.end && !e.actors.includes(a)) : [];
+      const end = c ? c.end + includedAfter(sentence, c.end) : 0;
+      const inside = c ? actors.filter((a) => a.start >= c.start && a.end <= end && !e.actors.includes(a)) : [];
+      // "three people, including two U.S. personnel": the victims a country is named for say more.
+      const named = inside.filter((a) => a.country !== null);
+      const victims = named.length > 0 ? named : inside;
       if (victims.length > 0) {
         e.recipients = victims;
         e.recipientRule = 'casualties:victims';
@@ -321,6 +327,13 @@ function victimsAsRecipients(events: EventMention[], actors: readonly ActorMenti
       }
     }
   }
+}
+
+/** How far ", including two U.S. personnel" runs on after a casualty phrase. */
+function includedAfter(sentence: Sentence, end: number): number {
+  const rest = sentence.text.slice(end - sentence.start);
+  const m = /^,?\s*including\b[^,;]*/.exec(rest);
+  return m ? m[0].length : 0;
 }
 
 function nearest(events: readonly EventMention[], thing: { start: number; end: number }): EventMention | undefined {
@@ -393,14 +406,20 @@ const STATUS_STRENGTH: readonly ClaimStatus[] = ['reported', 'alleged', 'suspect
 
 // "the group said it carried out the attack" (a teller's status) holds for the sentence's events; a bare marker
 // ("suspected of having been carried out by", "alleged involvement") for the event nearest to it.
-function attachStatus(events: EventMention[], attributions: readonly Attribution[]): void {
+function attachStatus(events: EventMention[], attributions: readonly Attribution[], actors: readonly ActorMention[]): void {
   for (const a of attributions) {
     if (a.status === null || a.status === 'reported') continue;
     const status = a.status;
     const targets =
       a.sources.length > 0 || a.outlets.length > 0 ? events : [nearest(events, a)].filter((e) => e !== undefined);
+    // "Al-Shabab claimed responsibility for the attack": who claims an attack is its actor.
+    const claimer = status === 'claimed' ? actors.filter((m) => a.sources.some((s) => m.start >= s.start && m.end <= s.end)) : [];
     for (const e of targets) {
       if (STATUS_STRENGTH.indexOf(status) > STATUS_STRENGTH.indexOf(e.status)) e.status = status;
+      if (claimer.length > 0 && e.type === 'ASSAULT' && !e.actors.some((x) => claimer.includes(x))) {
+        e.actors = claimer;
+        e.actorRule = 'claim:claimed-by';
+      }
     }
   }
 }

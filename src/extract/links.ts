@@ -54,12 +54,23 @@ export function findLinks(sentence: Sentence, events: readonly EventMention[]): 
       links.push({ from: first.index, to: second.index, relation: cue.relation, text: cue.text });
       continue;
     }
-    const lead = findCue(tokens.slice(Math.max(0, first.trigger.first - 4), first.trigger.first), LEADING);
+    const lead = findCue(leadingWords(tokens, first.trigger.first), LEADING);
     if (lead && between.some((t) => t.text === ',')) {
       links.push({ from: second.index, to: first.index, relation: lead.relation, text: lead.text });
     }
   }
   return links;
+}
+
+/** The words before a trigger in its own phrase: "Following the June 27 U.S. airstrikes". */
+function leadingWords(tokens: readonly Token[], at: number): Token[] {
+  let from = at;
+  while (from > 0 && at - from < 7) {
+    const t = tokens[from - 1] as Token;
+    if (t.text === ',') break;
+    from--;
+  }
+  return tokens.slice(from, at);
 }
 
 function findCue(tokens: readonly Token[], cues: typeof BETWEEN): { relation: LinkRelation; text: string } | null {

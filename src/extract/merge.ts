@@ -77,11 +77,15 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   const recipients = fit(clusterActors(cluster, 'recipients'), mention.recipients);
   if (actors === 'conflict' || recipients === 'conflict') return false;
   if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
-  // A back-reference ("those airstrikes", "Taeb's visit") joins on compatibility; a fresh mention needs a shared party.
+  // A back-reference ("those airstrikes", "Taeb's visit") joins on compatibility; a fresh mention needs a shared
+  // party, or to follow within two sentences without naming one ("Two soldiers were wounded." after the attack).
+  const last = cluster.mentions.at(-1) as EventMention;
+  const near = mention.sentence - last.sentence <= 2 && mention.actors.length === 0 && !mention.date;
   return (
     mention.definite ||
     actors === 'match' ||
-    (actors === 'neutral' && recipients === 'match' && mention.type !== 'ASSAULT')
+    (actors === 'neutral' && recipients === 'match' && mention.type !== 'ASSAULT') ||
+    near
   );
 }
 
