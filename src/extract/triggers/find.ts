@@ -247,6 +247,25 @@ function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], l
       if (trigger.first > i && trigger.first < end && !isCircumstance(tokens, trigger)) trigger.suppressed = true;
     }
   }
+  // "opened the bridge to allow the delivery of grain", "sent material to help defend the kingdom": an event named as
+  // the purpose of another is not one that happened.
+  for (const trigger of triggers) {
+    if (trigger.governedBy === null && isPurpose(tokens, trigger.first, lexicon)) trigger.suppressed = true;
+  }
+}
+
+function isPurpose(tokens: readonly Token[], at: number, lexicon: TriggerLexicon): boolean {
+  let i = at - 1;
+  // "to help defend": a helping verb between "to" and the event.
+  if (tokens[i] && lexicon.passThrough.has(tokens[i]?.normal ?? '') && tokens[i - 1]?.normal === 'to') i--;
+  const to = tokens[i];
+  if (to?.normal !== 'to' || to.pos !== 'PART') return false;
+  const before = tokens[i - 1];
+  if (!before) return false;
+  // "decided to allow", "is willing to send", "will continue to send": intention or continuation, read as modality.
+  const cue = [before.normal, before.lemma];
+  if (cue.some((w) => lexicon.passThrough.has(w) || lexicon.future.some((f) => f.length === 1 && f[0] === w))) return false;
+  return before.pos !== 'VERB' && before.pos !== 'AUX' && before.pos !== 'ADJ';
 }
 
 /** What was threatened or asked decides the mode: "threatened to cut ties" is THREATEN/relations. */
