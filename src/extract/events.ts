@@ -46,6 +46,8 @@ export interface SentenceFindings {
   sentence: Sentence;
   triggers: TriggerMention[];
   actors: ActorMention[];
+  /** Countries named by an adjective before a thing ("an Australian ultimatum"): recipients of last resort. */
+  attributives: ActorMention[];
   attributions: Attribution[];
   dates: DateMention[];
   places: PlaceMention[];
@@ -125,6 +127,7 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
     };
   });
   // "No arrests were made", "possible attacks": a noun said not to be, or only perhaps, is no event.
+  attributivesAsRecipients(sentence, events, found.attributives);
   const kept = events.filter(
     (e) =>
       !isBareBackground(sentence.tokens, e, found.dates) &&
@@ -136,6 +139,17 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   linkCircumstances(sentence.tokens, kept);
   return kept;
 }
+
+/** Types whose recipient can be whoever made the event they react to. */
+const REACTING: ReadonlySet<PloverType> = new Set([
+  'REJECT',
+  'SUPPORT',
+  'CONCEDE',
+  'COERCE',
+  'REQUEST',
+  'AGREE',
+  'SANCTION',
+]);
 
 const COOPERATIVE: ReadonlySet<PloverType> = new Set(['CONSULT', 'SUPPORT', 'CONCEDE', 'COOPERATE', 'AID', 'RETREAT']);
 const MATERIAL_CONFLICT: ReadonlySet<PloverType> = new Set(['ASSAULT', 'COERCE', 'SANCTION', 'MOBILIZE', 'PROTEST']);
@@ -191,9 +205,13 @@ function rolesOf(
   const others = all.filter((t) => t !== trigger && !trigger.also.includes(t));
   const roles = assignRoles(sentence, trigger, placed, others);
   const governed = all.filter((t) => t.governedBy !== null && all[t.governedBy] === trigger);
-  // "complained to the UN over two Israeli air raids": the accused is who carried out what is complained of.
-  if (trigger.type === 'ACCUSE') {
-    for (const content of governed) {
+  // "complained to the UN over two Israeli air raids": the accused is who carried out what is complained of; "prevented
+  // the demonstration staged by students", "rejected calls by Kofi Annan": the one reacted to made the event named.
+  const objects = all.filter(
+    (t) => t !== trigger && !trigger.also.includes(t) && t.first > trigger.last && t.first - trigger.last <= 4,
+  );
+  if (trigger.type === 'ACCUSE' || (REACTING.has(trigger.type) && roles.recipients.length === 0)) {
+    for (const content of trigger.type === 'ACCUSE' ? [...governed, ...objects] : objects) {
       const carriedOut = assignRoles(sentence, content, placed, others).actors.filter((a) => !roles.actors.includes(a));
       if (carriedOut.length > 0 && roles.recipientRule !== 'active:object') {
         roles.recipients = carriedOut;
@@ -208,8 +226,15 @@ function rolesOf(
     // "three civilians were killed in a suicide bombing": the bombing's fallback subject is the victims, not the actor.
     const actors = more.actors.filter((a) => !roles.recipients.includes(a));
     // ", killing four soldiers": a participle's subject is the main clause's, not the nearest name before it.
-    const participle = extra.pos === 'VERB' && /ing$/.test(extra.text) && sentence.tokens[extra.first - 1]?.text === ',';
-    if (roles.actors.length === 0 && sameEvent && actors.length > 0 && more.actorRule !== 'nominal:clause-subject' && !participle) {
+    const participle =
+      extra.pos === 'VERB' && /ing$/.test(extra.text) && sentence.tokens[extra.first - 1]?.text === ',';
+    if (
+      roles.actors.length === 0 &&
+      sameEvent &&
+      actors.length > 0 &&
+      more.actorRule !== 'nominal:clause-subject' &&
+      !participle
+    ) {
       roles.actors = actors;
       roles.actorRule = more.actorRule;
     }
@@ -329,6 +354,28 @@ function victimsAsRecipients(sentence: Sentence, events: EventMention[], actors:
   }
 }
 
+// "Serbia rejected an Australian ultimatum", "threatened to impose restrictions against German goods"
+function attributivesAsRecipients(
+  sentence: Sentence,
+  events: EventMention[],
+  attributives: readonly ActorMention[],
+): void {
+  for (const e of events) {
+    if (e.recipients.length > 0 || !(REACTING.has(e.type) || e.type === 'THREATEN' || e.type === 'ACCUSE')) continue;
+    const end = e.trigger.end + 60;
+    const country = attributives.find(
+      (a) =>
+        a.start >= e.trigger.end &&
+        a.start <= end &&
+        !/[;:]/.test(sentence.text.slice(e.trigger.end - sentence.start, a.start - sentence.start)),
+    );
+    if (country && !e.actors.some((x) => x.country === country.country)) {
+      e.recipients = [country];
+      e.recipientRule = 'attributive-country';
+    }
+  }
+}
+
 /** How far ", including two U.S. personnel" runs on after a casualty phrase. */
 function includedAfter(sentence: Sentence, end: number): number {
   const rest = sentence.text.slice(end - sentence.start);
@@ -406,14 +453,19 @@ const STATUS_STRENGTH: readonly ClaimStatus[] = ['reported', 'alleged', 'suspect
 
 // "the group said it carried out the attack" (a teller's status) holds for the sentence's events; a bare marker
 // ("suspected of having been carried out by", "alleged involvement") for the event nearest to it.
-function attachStatus(events: EventMention[], attributions: readonly Attribution[], actors: readonly ActorMention[]): void {
+function attachStatus(
+  events: EventMention[],
+  attributions: readonly Attribution[],
+  actors: readonly ActorMention[],
+): void {
   for (const a of attributions) {
     if (a.status === null || a.status === 'reported') continue;
     const status = a.status;
     const targets =
       a.sources.length > 0 || a.outlets.length > 0 ? events : [nearest(events, a)].filter((e) => e !== undefined);
     // "Al-Shabab claimed responsibility for the attack": who claims an attack is its actor.
-    const claimer = status === 'claimed' ? actors.filter((m) => a.sources.some((s) => m.start >= s.start && m.end <= s.end)) : [];
+    const claimer =
+      status === 'claimed' ? actors.filter((m) => a.sources.some((s) => m.start >= s.start && m.end <= s.end)) : [];
     for (const e of targets) {
       if (STATUS_STRENGTH.indexOf(status) > STATUS_STRENGTH.indexOf(e.status)) e.status = status;
       if (claimer.length > 0 && e.type === 'ASSAULT' && !e.actors.some((x) => claimer.includes(x))) {

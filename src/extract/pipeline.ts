@@ -1,6 +1,7 @@
 // The extraction pipeline, stage by stage in the order they run. Every stage is pure: what it looks things up in
 // (lexicons, the gazetteer) is built once and handed to it in `ExtractionResources`.
 import type { DocumentInput, EventRecord } from '../core/record.ts';
+import { findAttributives } from './actors/attributives.ts';
 import { type ActorMention, findActorMentions, resolveCoreference } from './actors/find.ts';
 import type { ActorLexicon } from './actors/lexicon.ts';
 import { findCasualties } from './casualties/find.ts';
@@ -97,11 +98,14 @@ function readSentence(
   countryHint: readonly string[],
 ): SentenceFindings {
   const triggers = findTriggers(sentence, resources.triggers);
-  if (triggers.length === 0) return { sentence, triggers, actors, attributions: [], dates, places: [], casualties: [] };
+  if (triggers.length === 0) {
+    return { sentence, triggers, actors, attributives: [], attributions: [], dates, places: [], casualties: [] };
+  }
   return {
     sentence,
     triggers,
     actors,
+    attributives: findAttributives(sentence, resources.actors, actors),
     attributions: findAttributions(sentence, resources.outlets),
     dates,
     // An actor's words ("the Baghdad government") are not a place.
