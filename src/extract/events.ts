@@ -101,6 +101,7 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
     if (trigger.speaker) speakerRoles(roles, tellers, actors);
     const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
     const intent = intentOf(trigger);
+    if (intent.type === 'ASSAULT' && intent.mode === null) intent.mode = modeOfWeapon(pick(roles.actors));
     return {
       index: nextIndex + k,
       sentence: sentence.index,
@@ -138,6 +139,15 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   attachStatus(kept, found.attributions, found.actors);
   linkCircumstances(sentence.tokens, kept);
   return kept;
+}
+
+// "military aircraft struck hideouts", "artillery pounded the town": the weapon named as the actor gives the mode.
+function modeOfWeapon(actors: readonly ActorMention[]): string | null {
+  const words = actors.map((a) => a.text.toLowerCase()).join(' ');
+  if (/\b(warplanes?|aircraft|jets?|helicopters?|gunships?|bombers?|air force)\b/.test(words)) return 'aerial';
+  if (/\bdrones?\b/.test(words)) return 'drone';
+  if (/\b(artillery|tanks?|mortars?|howitzers?|rocket launchers?)\b/.test(words)) return 'heavy-weapons';
+  return null;
 }
 
 /** Types whose recipient can be whoever made the event they react to. */

@@ -65,6 +65,7 @@ export function inferAcrossDocument(
   inheritDates(doc, inferred);
   inheritPlaces(doc, inferred);
   placesAsRecipients(doc, inferred);
+  markInterventions(inferred);
   return inferred;
 }
 
@@ -292,5 +293,20 @@ function placesAsRecipients(doc: PreparedDocument, clusters: InferredCluster[]):
       .map((m) => m.place)
       .find((p): p is PlaceMention => p !== null && placeIsTarget(doc.sentences[p.sentence]?.tokens ?? [], p));
     if (place) cluster.recipientsInherited = [placeAsActor(place)];
+  }
+}
+
+// "Police fired tear gas to disperse hundreds of protesters": a protest and the force used on it, told together, are
+// ACLED's "Protest with intervention" (both records say so).
+function markInterventions(clusters: InferredCluster[]): void {
+  const force = (m: EventMention) =>
+    (m.type === 'ASSAULT' && m.mode === 'crowd-control') || (m.type === 'COERCE' && m.mode === 'arrest');
+  for (const protest of clusters.filter((c) => c.mentions[0]?.type === 'PROTEST')) {
+    const sentences = new Set(protest.mentions.map((m) => m.sentence));
+    const met = clusters.filter((c) => c.mentions.some((m) => force(m) && sentences.has(m.sentence)));
+    if (met.length === 0) continue;
+    for (const m of protest.mentions) m.hint = 'protest-intervention';
+    for (const c of met)
+      for (const m of c.mentions) if (m.type === 'ASSAULT' && m.killed === null) m.hint = 'protest-intervention';
   }
 }

@@ -194,23 +194,34 @@ const CONDITIONS = new Set(['unless', 'if']);
 const PROTEST_PREPOSITIONS = new Set(['against', 'of', 'from', 'by', 'at', 'over', 'with', 'to', 'on']);
 
 /** Roles some types find further away than others: whom a protest is aimed at, whom a threat is put to. */
-function typeRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[], base: Roles): Roles {
+function typeRoles(
+  tokens: readonly Token[],
+  trigger: TriggerMention,
+  mentions: readonly PlacedMention[],
+  base: Roles,
+): Roles {
   if (base.recipients.length > 0) return base;
   if (trigger.type === 'PROTEST') {
-    const target = afterPreposition(tokens, trigger.last, mentions, PROTEST_PREPOSITIONS, 20).filter((i) => !base.actors.includes(i));
+    const target = afterPreposition(tokens, trigger.last, mentions, PROTEST_PREPOSITIONS, 20).filter(
+      (i) => !base.actors.includes(i),
+    );
     if (target.length > 0) return { ...base, recipients: target, recipientRule: 'protest:target' };
   }
   if (trigger.type === 'THREATEN' || trigger.type === 'REQUEST') {
     for (let i = trigger.last; i < tokens.length && !isHardBreak(tokens[i]); i++) {
       if (!CONDITIONS.has((tokens[i] as Token).normal)) continue;
       const put = mentions.find((m) => m.first > i && m.first <= i + 3);
-      if (put && !base.actors.includes(put.index)) return { ...base, recipients: [put.index], recipientRule: 'condition:subject' };
+      if (put && !base.actors.includes(put.index))
+        return { ...base, recipients: [put.index], recipientRule: 'condition:subject' };
     }
   }
   return base;
 }
 
 function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
+  // "fighting between the army and the RSF", "clashes between the SDF and tribal fighters": both sides are named.
+  const between = sidesBetween(tokens, trigger.last, mentions);
+  if (between) return roles([between[0]], 'nominal:between', [between[1]], 'nominal:between');
   const governingVerb = verbBefore(tokens, trigger.first);
   let actor = premodifier(tokens, trigger.first, mentions);
   let actorRule = 'nominal:premodifier';
@@ -284,6 +295,26 @@ function roles(actors: number[], actorRule: string, recipients: number[], recipi
   };
 }
 
+function sidesBetween(
+  tokens: readonly Token[],
+  from: number,
+  mentions: readonly PlacedMention[],
+): [number, number] | null {
+  for (let i = from; i < Math.min(tokens.length, from + 3); i++) {
+    if ((tokens[i] as Token).normal !== 'between') continue;
+    const first = mentions.find((m) => m.first > i && m.first <= i + 3);
+    if (!first) return null;
+    const second = mentions.find(
+      (m) =>
+        m.first >= first.last &&
+        m.first <= first.last + 3 &&
+        tokens.slice(first.last, m.first).some((t) => t.normal === 'and'),
+    );
+    return second ? [first.index, second.index] : null;
+  }
+  return null;
+}
+
 /** The nearest verb before `at` that the noun at `at` can be the object of: "carried out (at least four) attacks". */
 function verbBefore(tokens: readonly Token[], at: number): number | null {
   for (let i = at - 1; i >= Math.max(0, at - 7); i--) {
@@ -345,7 +376,8 @@ function objectAfter(tokens: readonly Token[], from: number, mentions: readonly 
   for (let i = from; i < end; i++) {
     const m = mentions.find((x) => x.first === i);
     // "insisted on its demands that …": a possessive pronoun is a determiner here, not the object.
-    if (m && !(m.last === m.first + 1 && POSSESSIVES.has((tokens[i] as Token).normal))) return coordinated(tokens, m, mentions);
+    if (m && !(m.last === m.first + 1 && POSSESSIVES.has((tokens[i] as Token).normal)))
+      return coordinated(tokens, m, mentions);
     // "arrested more than 100 Palestinians", "killed at least four soldiers"
     const quantity = readQuantity(tokens, i);
     if (quantity && quantity.end > i + 1) {

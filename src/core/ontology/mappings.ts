@@ -93,6 +93,8 @@ function territoryChange(ctx: AcledContext): AcledCode {
 
 function acledForAssault(mode: string | null, ctx: AcledContext): AcledCode {
   if (ctx.hint === 'grenade') return code('Grenade');
+  // Police dispersing a protest without killing: ACLED codes the protest and the intervention as one event.
+  if (ctx.hint === 'protest-intervention') return code('Protest with intervention');
   if (ctx.hint === 'territory') return territoryChange(ctx);
   switch (mode) {
     case 'aerial':

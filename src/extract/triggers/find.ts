@@ -150,7 +150,21 @@ function separated(tokens: readonly Token[], from: number, to: number): boolean 
   return to - from > 25;
 }
 
-const TELLING = new Set(['say', 'tell', 'report', 'add', 'state', 'announce', 'claim', 'confirm', 'deny', 'accuse', 'blame', 'insist', 'warn']);
+const TELLING = new Set([
+  'say',
+  'tell',
+  'report',
+  'add',
+  'state',
+  'announce',
+  'claim',
+  'confirm',
+  'deny',
+  'accuse',
+  'blame',
+  'insist',
+  'warn',
+]);
 
 function isVerbal(token: Token): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
@@ -247,6 +261,13 @@ function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], l
       if (trigger.first > i && trigger.first < end && !isCircumstance(tokens, trigger)) trigger.suppressed = true;
     }
   }
+  // "vowed to avenge the two men", "warned it would respond": a threat of force with no event word of its own.
+  for (const trigger of triggers) {
+    if (trigger.type !== 'THREATEN' || trigger.mode !== null) continue;
+    const end = clauseEnd(tokens, trigger.last - 1);
+    if (tokens.slice(trigger.last, end).some((t) => VIOLENT_WORDS.has(t.lemma) || VIOLENT_WORDS.has(t.normal)))
+      trigger.mode = 'violence';
+  }
   // "opened the bridge to allow the delivery of grain", "sent material to help defend the kingdom": an event named as
   // the purpose of another is not one that happened.
   for (const trigger of triggers) {
@@ -264,9 +285,30 @@ function isPurpose(tokens: readonly Token[], at: number, lexicon: TriggerLexicon
   if (!before) return false;
   // "decided to allow", "is willing to send", "will continue to send": intention or continuation, read as modality.
   const cue = [before.normal, before.lemma];
-  if (cue.some((w) => lexicon.passThrough.has(w) || lexicon.future.some((f) => f.length === 1 && f[0] === w))) return false;
+  if (cue.some((w) => lexicon.passThrough.has(w) || lexicon.future.some((f) => f.length === 1 && f[0] === w)))
+    return false;
   return before.pos !== 'VERB' && before.pos !== 'AUX' && before.pos !== 'ADJ';
 }
+
+const VIOLENT_WORDS = new Set([
+  'retaliate',
+  'retaliation',
+  'avenge',
+  'revenge',
+  'respond',
+  'response',
+  'war',
+  'attack',
+  'strike',
+  'target',
+  'kill',
+  'destroy',
+  'fight',
+  'punish',
+  'crush',
+  'eliminate',
+  'hit',
+]);
 
 /** What was threatened or asked decides the mode: "threatened to cut ties" is THREATEN/relations. */
 export function modeFromContent(type: PloverType, content: Pick<TriggerMention, 'type' | 'mode'>): string | null {
