@@ -2,6 +2,8 @@
 // `npm run bench:extract [-- MEGABYTES]` (default 5). Prints documents/s, tokens/s and peak memory; not a test.
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
 import type { DocumentInput } from '../src/core/record.ts';
 import { extractEvents } from '../src/extract/pipeline.ts';
 import { splitFrontMatter } from '../src/ingest/text.ts';
@@ -36,12 +38,18 @@ const loadStart = performance.now();
 const resources = loadResources();
 const loadMs = performance.now() - loadStart;
 
-// Bare tokenisation with part-of-speech, as the pipeline's own sentence stage asks wink for it.
-const its = resources.nlp.its;
+// The yardstick: bare tokenisation with part-of-speech by wink-nlp with its default annotations (the target was
+// set against it). The sentence stage itself runs wink with fewer annotations (sentences and part of speech only),
+// so its own tokenisation is timed too, for reference.
+const yardstick = winkNLP(model);
+const its = yardstick.its;
 let tokens = 0;
 const bareStart = performance.now();
-for (const doc of corpus) tokens += resources.nlp.readDoc(doc.text).tokens().out(its.pos).length;
+for (const doc of corpus) tokens += yardstick.readDoc(doc.text).tokens().out(its.pos).length;
 const bareSeconds = (performance.now() - bareStart) / 1000;
+const leanStart = performance.now();
+for (const doc of corpus) resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
+const leanSeconds = (performance.now() - leanStart) / 1000;
 
 let events = 0;
 const start = performance.now();
@@ -61,10 +69,12 @@ console.log(
 console.log(
   `wink-nlp tokenisation + POS: ${rate(corpus.length, bareSeconds)} reports/s, ${rate(tokens, bareSeconds)} tokens/s`,
 );
+console.log(`  (with only the annotations the sentence stage runs: ${rate(corpus.length, leanSeconds)} reports/s)`);
 console.log(
   `sitrep extraction:           ${rate(corpus.length, seconds)} reports/s, ${rate(tokens, seconds)} tokens/s, ${events} events`,
 );
 console.log(
   `extraction keeps ${((bareSeconds / seconds) * 100).toFixed(1)}% of bare tokenisation throughput (target ≥ 25%)`,
 );
+console.log(`  (${((leanSeconds / seconds) * 100).toFixed(1)}% of the sentence stage's own tokenisation)`);
 console.log(`peak memory (RSS): ${Math.round(peak / 1024 / 1024)} MB (target < 1024 MB)`);

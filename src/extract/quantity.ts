@@ -451,6 +451,11 @@ function readWords(at: WordAt, i: number): Read | null {
   return readCore(at, i);
 }
 
+// The tokens `readQuantity` is reading, seen through one reader made once (not a new closure every call).
+const NO_TOKENS: readonly Token[] = [];
+let readingTokens: readonly Token[] = NO_TOKENS;
+const normalAt: WordAt = (k) => readingTokens[k]?.normal;
+
 /**
  * Reads a quantity at token `i` ("at least four fighters" → 4–∞, ending before "fighters").
  * Returns null when the tokens at `i` do not begin a quantity.
@@ -458,8 +463,9 @@ function readWords(at: WordAt, i: number): Read | null {
 export function readQuantity(tokens: readonly Token[], i: number): QuantityMatch | null {
   // Most words cannot begin a quantity: answer those without building a reader.
   if (!canBegin(tokens[i]?.normal)) return null;
-  const at: WordAt = (k) => tokens[k]?.normal;
-  const read = readWords(at, i);
+  readingTokens = tokens;
+  const read = readWords(normalAt, i);
+  readingTokens = NO_TOKENS;
   if (!read) return null;
   return { min: read.min, max: read.max, approximate: read.approximate, start: i, end: read.end, rule: read.rule };
 }

@@ -398,6 +398,25 @@ const rows: Array<[string, Expected[], string[]?]> = [
       { text: 'their fighters', kind: 'reference', plural: true, rule: 'pronoun+agent' },
     ],
   ],
+  // --- people counted are actors; "people" alone is not ---
+  ['Gunmen abducted six men from the village.', [{ text: 'men', id: 'generic:people', sector: 'CVL' }]],
+  ['Dozens of people demonstrated in the square.', [{ text: 'people', id: 'generic:people' }]],
+  ['A mob beat to death a man accused of blasphemy.', [{ text: 'mob' }, { text: 'man', id: 'generic:people' }]],
+  ['People familiar with the matter said the talks had stalled.', [], ['People']],
+  // --- places, not actors ---
+  ["Indigenous people marched in Colombia's Cauca department.", [], ["Colombia's Cauca department"]],
+  ['Hezbollah declared a ceasefire in south Lebanon.', [{ text: 'Hezbollah' }], ['Lebanon']],
+  ['The United Nations sent 21 military and civilian personnel to Bosnia.', [{ text: 'United Nations' }], ['Bosnia']],
+  ['Hackers defaced nearly 3,000 Danish Web sites.', [], ['Danish Web sites', 'Danish']],
+  // --- protest nouns and armour after a demonym ---
+  [
+    'Palestinian riots against Israeli military policies continued.',
+    [
+      { text: 'Palestinian', id: 'generic:PSE:protesters', sector: 'CVL', acled: 6 },
+      { text: 'Israeli military', country: 'ISR' },
+    ],
+  ],
+  ['Israeli tanks fired four shells at targets in Jericho.', [{ text: 'Israeli tanks', id: 'generic:ISR:military' }]],
 ];
 
 function matches(m: ActorMention, e: Expected): boolean {

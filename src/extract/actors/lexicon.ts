@@ -423,6 +423,8 @@ function terminalFits(t: Terminal, matched: readonly Word[]): boolean {
 export function matchAt(words: readonly Word[], i: number, lexicon: ActorLexicon): LexiconMatch | null {
   const first = words[i];
   if (!first || first.joiner || first.punct) return null;
+  // Most words begin no phrase: answer those without setting up the walk.
+  if (!lexicon.root.next.has(first.key)) return null;
   let node: TrieNode | undefined = lexicon.root;
   const matched: Word[] = [];
   let best: LexiconMatch | null = null;

@@ -99,6 +99,11 @@ const PRONOUNS = new Set(['he', 'she', 'him', 'they', 'them', 'it', 'its', 'his'
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 // "talks between Washington and Tehran", "a deal with Moscow": a capital after these is an actor.
+// "in south Lebanon", "across northern Syria": a direction between a locative and the name.
+const DIRECTION_WORDS = new Set(
+  `north south east west northern southern eastern western central northeast northwest southeast southwest
+  northeastern northwestern southeastern southwestern`.split(/\s+/),
+);
 const PARTNER_WORDS = new Set(['with', 'between', 'against', 'and', 'or', 'toward', 'towards', 'versus', 'vs']);
 const AUXILIARIES = new Set([
   'has',
@@ -183,7 +188,7 @@ function isPlaceContext(ctx: PhraseContext, i: number, depth = 0): boolean {
   // "in western Iraq", "across war-torn Syria", "into the neighbouring country"
   for (let skip = 0; skip < 3 && k >= 0; skip++) {
     const u = units[k] as Unit;
-    if (isWord(u, 'the') || u.joiner || (u.first.pos === 'ADJ' && isPlain(u))) k--;
+    if (isWord(u, 'the') || u.joiner || (isPlain(u) && (u.first.pos === 'ADJ' || DIRECTION_WORDS.has(u.key)))) k--;
     else break;
   }
   const p = units[k];
@@ -194,9 +199,14 @@ function isPlaceContext(ctx: PhraseContext, i: number, depth = 0): boolean {
   if (cues.locative.has(p.key)) return true;
   if (p2 && cues.locative.has(`${p2.key} ${p.key}`)) return true;
   if (p.key === 'to' || p.key === 'from') {
-    for (let q = k - 1; q >= Math.max(0, k - 4); q--) {
+    // A motion word within four words ("the road to Baghdad"), or the verb that governs "to" further back, before
+    // its object ("sent 21 military and civilian personnel to Bosnia"); a nearer verb ("sold drones to Iran")
+    // decides.
+    for (let q = k - 1; q >= Math.max(0, k - 9); q--) {
       const u = units[q] as Unit;
-      if (cues.motion.has(u.first.lemma) || cues.motion.has(u.key)) return true;
+      if (q >= k - 4 && (cues.motion.has(u.first.lemma) || cues.motion.has(u.key))) return true;
+      if (u.first.pos === 'VERB') return cues.motion.has(u.first.lemma);
+      if (q < k - 4 && (u.first.pos === 'ADP' || u.first.pos === 'PUNCT' || u.first.pos === 'SCONJ')) return false;
     }
     return false;
   }
@@ -387,9 +397,6 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
   for (let r = 0; r < run.length; r++) {
     const u = units[run[r] as number] as Unit;
     const next = units[(run[r] as number) + 1];
-    const identityHere = (): void => {
-      if (firstIdentity < 0) firstIdentity = r;
-    };
     if (u.joiner) continue;
     if (u.possessive) continue;
     if (u.backer && r > 0) {
@@ -401,7 +408,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
       units[(run[r] as number) + 2]?.backer !== undefined &&
       run.includes((run[r] as number) + 2);
     if (isBackerHalf && (u.country || u.entry || u.capital)) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       const backerWord = units[(run[r] as number) + 2]?.backer;
       const led = backerWord?.agent.id === 'led';
       const iso = u.country?.iso3 ?? u.capital?.iso3 ?? null;
@@ -418,7 +425,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
       continue;
     }
     if (isWord(u, 'pro') && next?.joiner) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       const target = units[(run[r] as number) + 2];
       const iso = target?.country?.iso3 ?? null;
       const c = iso ? (lexicon.countries.get(iso) ?? null) : null;
@@ -428,13 +435,13 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
       continue;
     }
     if (u.marker) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       id.markers.push(u.marker);
       continue;
     }
     // "State Department", "Border Police": a capitalised name is the named body, not the generic noun.
     if (u.entry && (!u.agent || u.first.cap)) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       if (entryAt < 0 || headAt < 0) entryAt = r;
       id.entry ??= u.entry;
       continue;
@@ -444,7 +451,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
         // a second country word: "Iraqi Turkmen" reads the second as a modifier when it can be one
         continue;
       }
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       const c = lexicon.countries.get(u.country.iso3) ?? null;
       id.country = c;
       id.countryVia = next?.possessive ? 'possessive' : u.country.form === 'adjective' ? 'adjective' : 'name';
@@ -455,13 +462,13 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
     const nextIsAgent =
       next !== undefined && run.includes((run[r] as number) + 1) && next.agent !== undefined && !next.first.cap;
     if (u.capital && (next?.possessive || nextIsAgent) && !id.country) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       id.country = lexicon.countries.get(u.capital.iso3) ?? null;
       id.countryVia = 'capital';
       continue;
     }
     if (u.agent) {
-      identityHere();
+      if (firstIdentity < 0) firstIdentity = r;
       headAt = r;
       continue;
     }
@@ -471,7 +478,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
     }
     if (u.modifier) {
       if (u.modifier.agent.inSpan !== false) {
-        identityHere();
+        if (firstIdentity < 0) firstIdentity = r;
         if (/^pro\b|^anti\b/.test(u.key))
           id.prefixes.push(u.first.text.toLowerCase() === 'pro' ? u.key.replace(' ', '-') : u.key.replace(' ', '-'));
       }
@@ -628,14 +635,18 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
   return none;
 }
 
-function isCompoundModifier(ctx: PhraseContext, headIdx: number): boolean {
-  const next = ctx.units[headIdx + 1];
-  if (!next) return false;
-  const nounish = (u: Unit | undefined): boolean =>
+function nounish(u: Unit | undefined): boolean {
+  return (
     u !== undefined &&
     !u.punct &&
     !u.possessive &&
-    (u.first.pos === 'NOUN' || u.first.pos === 'PROPN' || u.event !== undefined || u.agent !== undefined);
+    (u.first.pos === 'NOUN' || u.first.pos === 'PROPN' || u.event !== undefined || u.agent !== undefined)
+  );
+}
+
+function isCompoundModifier(ctx: PhraseContext, headIdx: number): boolean {
+  const next = ctx.units[headIdx + 1];
+  if (!next) return false;
   if (nounish(next)) return true;
   if (isWord(next, 'and', 'or')) {
     const after = ctx.units[headIdx + 2];
@@ -812,9 +823,16 @@ function generic(
     entry !== null ||
     agentBefore ||
     id.markers.length > 0 ||
-    pronoun !== null;
+    pronoun !== null ||
+    countedPeople(ctx, run, headAt, headHit, det);
   if (headHit.agent.needsModifier && !hasModifier) return { findings: [], next: headIdx + 1 };
   const skip = { findings: [], next: headIdx + 1 };
+  // "Colombia's Cauca department": an administrative department after its name, not a ministry ("the Justice
+  // Department" is written with a capital).
+  if (headHit.agent.id === 'ministry' && /^department/.test(headUnit.last.key) && !headUnit.last.cap) {
+    const before = units[headIdx - 1];
+    if (before?.first.cap && isPlain(before) && run.includes(headIdx - 1)) return skip;
+  }
   const after = units[headIdx + 1];
   // "a group of Yoruba leaders", "a handful of fighters": a quantity, the phrase after "of" is the actor.
   if (QUANTITY_HEADS.has(headUnit.key) && isWord(after, 'of')) return skip;
@@ -827,7 +845,7 @@ function generic(
   if (headHit.agent.inherit && headHit.agent.needsModifier && !agentBefore && !entry) {
     for (let r = Math.max(0, firstIdentity); r < headAt; r++) {
       const u = units[run[r] as number] as Unit;
-      if (isPlain(u) && u.first.pos === 'NOUN') return { findings: [], next: headIdx + 1 };
+      if (isPlain(u) && (u.first.pos === 'NOUN' || u.first.pos === 'PROPN')) return { findings: [], next: headIdx + 1 };
     }
   }
   // "three militia sources", "drone and rocket attacks": a bare singular noun before another noun modifies it.
@@ -914,12 +932,70 @@ function generic(
   return { findings: [{ mention: m, from: from0, to }], next: Math.max(to, headIdx + 1) };
 }
 
+// "six men", "dozens of people", "at least 11 people", "a man": people counted are the people an event concerns,
+// unlike "people familiar with the matter" or "men" in general.
+const COUNT_WORDS = new Set([
+  'one',
+  'two',
+  'three',
+  'four',
+  'five',
+  'six',
+  'seven',
+  'eight',
+  'nine',
+  'ten',
+  'twelve',
+  'twenty',
+  'fifty',
+  'dozens',
+  'hundreds',
+  'thousands',
+  'scores',
+  'several',
+  'least',
+  'more',
+  'than',
+  'about',
+  'around',
+  'nearly',
+  'almost',
+  'over',
+]);
+const COUNT_NOUNS = new Set(['dozens', 'hundreds', 'thousands', 'tens', 'scores', 'millions']);
+
+function countedPeople(
+  ctx: PhraseContext,
+  run: readonly number[],
+  headAt: number,
+  headHit: AgentHit,
+  det: string | null,
+): boolean {
+  if (headHit.agent.id !== 'people') return false;
+  const { units } = ctx;
+  if (headHit.number === 'person') return det === 'a' || det === 'an' || det === 'one';
+  if (det !== null && COUNT_WORDS.has(det)) return true;
+  for (let r = 0; r < headAt; r++) if ((units[run[r] as number] as Unit).first.pos === 'NUM') return true;
+  // "dozens of people", "thousands of people".
+  const first = run[0] ?? -1;
+  return isWord(units[first - 1], 'of') && COUNT_NOUNS.has(units[first - 2]?.key ?? '');
+}
+
 /** Finds the actor phrases of a sentence among the units people have not used. */
+/**
+ * A unit no phrase can start at: not a determiner, not a pronoun, and not a word a phrase is made of. (For such a
+ * unit `parsePhrase` reads an empty run and finds nothing; this answers the same without reading.)
+ */
+function opensNothing(u: Unit): boolean {
+  if (isDeterminer(u) || isRunUnit(u)) return false;
+  return !(u.start + 1 === u.end && PRONOUNS.has(u.key));
+}
+
 export function findPhrases(ctx: PhraseContext): PhraseFinding[] {
   const out: PhraseFinding[] = [];
   let i = 0;
   while (i < ctx.units.length) {
-    if (ctx.consumed[i]) {
+    if (ctx.consumed[i] || opensNothing(ctx.units[i] as Unit)) {
       i++;
       continue;
     }

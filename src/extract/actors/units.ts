@@ -42,13 +42,12 @@ export function readUnits(words: readonly Word[], lexicon: ActorLexicon): Unit[]
     const w = words[i] as Word;
     const m = w.joiner || w.punct || w.possessive ? null : matchAt(words, i, lexicon);
     const end = m ? m.end : i + 1;
-    const slice = words.slice(i, end).filter((x) => !x.joiner);
     const unit: Unit = {
       start: i,
       end,
       first: w,
       last: words[end - 1] as Word,
-      key: slice.map((x) => x.key).join(' '),
+      key: unitKey(words, i, end),
       joiner: w.joiner,
       punct: w.punct,
       possessive: w.possessive,
@@ -93,6 +92,23 @@ export function readUnits(words: readonly Word[], lexicon: ActorLexicon): Unit[]
     i = end;
   }
   return units;
+}
+
+/** The keys of words [start, end), joining hyphens left out, joined by spaces. */
+function unitKey(words: readonly Word[], start: number, end: number): string {
+  if (end === start + 1) {
+    const w = words[start] as Word;
+    return w.joiner ? '' : w.key;
+  }
+  let key = '';
+  let any = false;
+  for (let k = start; k < end; k++) {
+    const x = words[k] as Word;
+    if (x.joiner) continue;
+    key = any ? `${key} ${x.key}` : x.key;
+    any = true;
+  }
+  return key;
 }
 
 /** The unit has no lexicon reading at all. */

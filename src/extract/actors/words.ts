@@ -39,16 +39,52 @@ const DOTTED = /^(?:\p{L}\.){2,}/u;
 // A word: letters and digits, with apostrophes inside ("Kata'ib", "Sana'a", "N'Djamena").
 const WORD = /^[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/u;
 
+// Plain ASCII letters and digits: folding leaves such a word as it is.
+const PLAIN = /^[A-Za-z0-9]*$/;
+
 /** Folds a word for lookup: diacritics, apostrophes and periods removed, case kept. */
 export function foldWord(text: string): string {
+  if (PLAIN.test(text)) return text;
   return text.normalize('NFD').replace(COMBINING, '').replace(APOSTROPHES, '').replace(/\./g, '');
 }
 
+const POSSESSIVE_TAIL = /^['’]s(?![\p{L}\p{N}])/u;
+
 function isPossessiveTail(rest: string): number {
   // "'s" or "’s" closing a word: "Hezbollah's"; a bare apostrophe after an s: "militias'".
-  const m = /^['’]s(?![\p{L}\p{N}])/u.exec(rest);
+  const c = rest.charAt(0);
+  if (c !== "'" && c !== '’') return 0;
+  const m = POSSESSIVE_TAIL.exec(rest);
   if (m) return m[0].length;
   return 0;
+}
+
+const SPACE = /\s/u;
+const WORD_AT = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/uy;
+const POSSESSIVE_WORD = /^(.*[\p{L}\p{N}])['’‘ʼ]s$/u;
+const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
+function isSpace(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return SPACE.test(text[i] ?? '');
+}
+
+function isAsciiAlnum(c: number): boolean {
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122);
+}
+
+/**
+ * The word `WORD` would read at `i` of `text` (matched on a 64-character window, as it always was): matched in
+ * place when the word starts with an ASCII letter or digit and is well inside the window, else on the window.
+ */
+function wordAt(text: string, i: number): string | null {
+  if (isAsciiAlnum(text.charCodeAt(i))) {
+    WORD_AT.lastIndex = i;
+    const m = WORD_AT.exec(text);
+    if (m && m[0].length < 62) return m[0];
+  }
+  return WORD.exec(text.slice(i, i + 64))?.[0] ?? null;
 }
 
 interface RawPiece {
@@ -66,26 +102,29 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
   let i = 0;
   while (i < text.length) {
     const ch = text[i] ?? '';
-    if (/\s/u.test(ch)) {
+    if (isSpace(text, i)) {
       i++;
       continue;
     }
-    const rest = text.slice(i, i + 64);
-    const dotted = DOTTED.exec(rest);
-    if (dotted) {
-      pieces.push({ text: dotted[0], start: offset + i, end: offset + i + dotted[0].length });
-      i += dotted[0].length;
-      continue;
+    // "U.S.": a letter (one or two code units) and a period, at least twice
+    if (text[i + 1] === '.' || text[i + 2] === '.') {
+      const dotted = DOTTED.exec(text.slice(i, i + 64));
+      if (dotted) {
+        pieces.push({ text: dotted[0], start: offset + i, end: offset + i + dotted[0].length });
+        i += dotted[0].length;
+        continue;
+      }
     }
-    const word = WORD.exec(rest);
-    if (word) {
-      let w = word[0];
+    let w = wordAt(text, i);
+    if (w !== null) {
       // The pattern swallows "'s" as if it were inside a word ("Hezbollah's"): give it back as a possessive.
-      const poss = /^(.*[\p{L}\p{N}])['’‘ʼ]s$/u.exec(w);
-      if (poss?.[1]) w = poss[1];
+      if (w.endsWith('s') && w.length > 2) {
+        const poss = POSSESSIVE_WORD.exec(w);
+        if (poss?.[1]) w = poss[1];
+      }
       let end = i + w.length;
       const next = text[end];
-      if (next === '.' && (abbreviations.has(foldWord(w).toLowerCase()) || /^\p{Lu}$/u.test(w))) end++;
+      if (next === '.' && (abbreviations.has(foldWord(w).toLowerCase()) || SINGLE_CAPITAL.test(w))) end++;
       pieces.push({ text: text.slice(i, end), start: offset + i, end: offset + end });
       i = end;
       const tail = isPossessiveTail(text.slice(i, i + 3));
@@ -101,6 +140,46 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
   return pieces;
 }
 
+/** What a word's text alone says about it, worked out once per distinct text. */
+interface Shape {
+  folded: string;
+  key: string;
+  cap: boolean;
+  allCaps: boolean;
+  /** "'s", "'", "’": possessive when written against the word before. */
+  possessiveForm: boolean;
+  hyphen: boolean;
+  /** Holds a letter or a digit. */
+  alnum: boolean;
+}
+
+const POSSESSIVE_FORM = /^['’‘ʼ]s?$/u;
+const NOT_LETTER = /[^\p{L}]/gu;
+const CAPITAL_FIRST = /^\p{Lu}/u;
+const ALNUM = /[\p{L}\p{N}]/u;
+// Bounded: a long run over many documents meets new words forever.
+const SHAPES = new Map<string, Shape>();
+const MAX_SHAPES = 50_000;
+
+function shapeOf(text: string): Shape {
+  const known = SHAPES.get(text);
+  if (known) return known;
+  const folded = foldWord(text);
+  const letters = folded.replace(NOT_LETTER, '');
+  const shape: Shape = {
+    folded,
+    key: folded.toLowerCase(),
+    cap: CAPITAL_FIRST.test(folded),
+    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    possessiveForm: POSSESSIVE_FORM.test(text),
+    hyphen: HYPHENS.has(text),
+    alnum: ALNUM.test(text),
+  };
+  if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
+  SHAPES.set(text, shape);
+  return shape;
+}
+
 function makeWord(
   piece: RawPiece,
   prev: RawPiece | undefined,
@@ -108,30 +187,24 @@ function makeWord(
   tok: Token | undefined,
 ): Word {
   const { text } = piece;
-  const folded = foldWord(text);
-  const key = folded.toLowerCase();
-  const letters = folded.replace(/[^\p{L}]/gu, '');
-  const possessive = /^['’‘ʼ]s?$/u.test(text) && prev !== undefined && prev.end === piece.start;
+  const shape = shapeOf(text);
+  const possessive = shape.possessiveForm && prev !== undefined && prev.end === piece.start;
   const joiner =
-    HYPHENS.has(text) &&
-    prev !== undefined &&
-    next !== undefined &&
-    prev.end === piece.start &&
-    next.start === piece.end;
-  const punct = !joiner && !possessive && !/[\p{L}\p{N}]/u.test(text);
+    shape.hyphen && prev !== undefined && next !== undefined && prev.end === piece.start && next.start === piece.end;
+  const punct = !joiner && !possessive && !shape.alnum;
   return {
     text,
     start: piece.start,
     end: piece.end,
-    key: possessive ? "'s" : key,
-    folded: possessive ? "'s" : folded,
-    cap: /^\p{Lu}/u.test(folded),
-    allCaps: letters.length >= 2 && letters === letters.toUpperCase() && letters !== letters.toLowerCase(),
+    key: possessive ? "'s" : shape.key,
+    folded: possessive ? "'s" : shape.folded,
+    cap: shape.cap,
+    allCaps: shape.allCaps,
     joiner,
     possessive,
     punct,
     pos: tok?.pos ?? 'X',
-    lemma: tok?.lemma ?? key,
+    lemma: tok?.lemma ?? shape.key,
   };
 }
 

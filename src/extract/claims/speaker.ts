@@ -138,6 +138,13 @@ function hasAnonymityPhrase(tokens: readonly Token[], start: number, end: number
   return false;
 }
 
+function isOutletWord(tokens: readonly Token[], at: number): boolean {
+  return (
+    OUTLET_HEADS.has(word(tokens, at)) ||
+    (word(tokens, at) === 'agency' && OUTLET_AGENCY_LEADS.has(word(tokens, at - 1)))
+  );
+}
+
 /** An outlet named by the words [start, end): a lexicon name covering the run, or a generic "state media". */
 function outletOf(
   tokens: readonly Token[],
@@ -166,10 +173,7 @@ function outletOf(
   // "the official news agency Ceteka", "the Kurdish daily Hawlati": an outlet word followed by its name
   let headAt = end - 1;
   while (headAt > start && /^\p{Lu}/u.test(tokens[headAt]?.text ?? '') && tokens[headAt]?.pos === 'PROPN') headAt--;
-  const isOutletWord = (at: number): boolean =>
-    OUTLET_HEADS.has(word(tokens, at)) ||
-    (word(tokens, at) === 'agency' && OUTLET_AGENCY_LEADS.has(word(tokens, at - 1)));
-  if (headAt < end - 1 && isOutletWord(headAt)) {
+  if (headAt < end - 1 && isOutletWord(tokens, headAt)) {
     const nameFirst = tokens[headAt + 1];
     const nameLast = tokens[end - 1];
     if (nameFirst && nameLast)
@@ -185,7 +189,7 @@ function outletOf(
       return { name: text.slice(nameFirst.start - offset, named.end - offset), monitor: false };
     }
   }
-  if (!isOutletWord(end - 1)) return null;
+  if (!isOutletWord(tokens, end - 1)) return null;
   let from = start;
   while (['the', 'a', 'an'].includes(word(tokens, from))) from++;
   const first = tokens[from];
@@ -205,8 +209,27 @@ interface GroupContext {
   offset: number;
 }
 
-/** Reads one group starting at token `i`, not past `limit`. */
-function readGroup(ctx: GroupContext, i: number, limit: number): SpeakerGroup | null {
+/** A group read up to its classification: its shape, and the outlets named inside it. */
+interface ShapeRead {
+  shape: GroupShape;
+  outletsInside: string[];
+}
+
+/** Classifies a group read by `readGroupShape`. */
+function finishGroup(ctx: GroupContext, read: SpeakerGroup | ShapeRead): SpeakerGroup {
+  if (!('shape' in read)) return read;
+  return { ...classify(ctx, read.shape), outletsInside: read.outletsInside };
+}
+
+/** Where a group ending at `end` leaves a speaker phrase that must end at `limit`: there, or joined to another. */
+function reachesLimit(tokens: readonly Token[], end: number, limit: number): boolean {
+  if (end === limit) return true;
+  if (word(tokens, end) === 'and' && end + 1 < limit) return true;
+  return word(tokens, end) === 'as' && word(tokens, end + 1) === 'well' && word(tokens, end + 2) === 'as';
+}
+
+/** Reads one group starting at token `i`, not past `limit`, all but its classification (a pronoun: all of it). */
+function readGroupShape(ctx: GroupContext, i: number, limit: number): SpeakerGroup | ShapeRead | null {
   const { tokens } = ctx;
   const start = i;
   let k = i;
@@ -293,11 +316,12 @@ function readGroup(ctx: GroupContext, i: number, limit: number): SpeakerGroup | 
     const w = word(tokens, k);
     if (w === 'acting' && word(tokens, k + 1) === 'as') {
       // "a militia commander acting as one of the three militia sources"
-      const inner = readGroup(ctx, k + 2, limit);
+      // (only its end and the outlets inside it are used: it is not classified)
+      const inner = readGroupShape(ctx, k + 2, limit);
       if (!inner) break;
       refersBack = true;
       outletsInside.push(...inner.outletsInside);
-      k = inner.end;
+      k = 'shape' in inner ? inner.shape.end : inner.end;
     } else if (RELATIVES.has(w) && w !== 'that' && w !== 'which') {
       // "officials who spoke on condition of anonymity": to the limit, or to the next comma
       let end = k + 1;
@@ -332,7 +356,7 @@ function readGroup(ctx: GroupContext, i: number, limit: number): SpeakerGroup | 
     } else break;
   }
   return {
-    ...classify(ctx, {
+    shape: {
       start,
       end: k,
       runStart,
@@ -344,7 +368,7 @@ function readGroup(ctx: GroupContext, i: number, limit: number): SpeakerGroup | 
       refersBack,
       anonymityClause,
       ownMedia,
-    }),
+    },
     outletsInside,
   };
 }
@@ -362,6 +386,11 @@ interface GroupShape {
   anonymityClause: boolean;
   /** "its Telegram channel", "their website": a speaker's own media, not an outlet that tells. */
   ownMedia: boolean;
+}
+
+/** A word that can stand in a name: capitalised, a dash, or the particle "al"/"el". */
+function capitalisedInName(t: Token): boolean {
+  return /^[\p{Lu}]/u.test(t.text) || DASHES.has(t.normal) || t.normal === 'al' || t.normal === 'el';
 }
 
 /** Decides what a group is: an outlet, an institution, a named person, an anonymous person or a back-reference. */
@@ -394,9 +423,7 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
     }
   }
   const after = roleAt >= 0 ? g.run.slice(roleAt + 1) : g.run;
-  const capitalised = (t: Token): boolean =>
-    /^[\p{Lu}]/u.test(t.text) || DASHES.has(t.normal) || t.normal === 'al' || t.normal === 'el';
-  const named = after.length > 0 && after.every(capitalised) && (roleAt >= 0 || g.run.every(capitalised));
+  const named = after.length > 0 && after.every(capitalisedInName) && (roleAt >= 0 || g.run.every(capitalisedInName));
   const headWord = roleAt >= 0 ? (words[roleAt] as string) : g.head.normal;
   const headSingular = singular(headWord);
   // "the Revolutionary Guards", "the Border Guard": a role word in capitals, inside a sentence, names a body
@@ -440,7 +467,7 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
     }
     if (roleAt < 0 && !named) {
       // an unknown common noun ("the statement", "the report") is not a speaker
-      if (!g.run.some(capitalised))
+      if (!g.run.some(capitalisedInName))
         return { ...base, outlet: null, count: 0, kind: null, anonymous: false, refersBack: false };
     }
     return {
@@ -486,8 +513,13 @@ export function readSpeaker(
   let k = start;
   let joinsName = false;
   for (;;) {
-    const group = readGroup(ctx, k, bound);
-    if (!group || (group.count === 0 && group.outlet === null)) return null;
+    const read = readGroupShape(ctx, k, bound);
+    if (!read) return null;
+    // A phrase that must end at `limit` but whose group stops short of it, with nothing joined after it, is no
+    // speaker whatever the group is: answered before classifying it.
+    if (limit !== null && 'shape' in read && !reachesLimit(tokens, read.shape.end, limit)) return null;
+    const group = finishGroup(ctx, read);
+    if (group.count === 0 && group.outlet === null) return null;
     const previous = groups[groups.length - 1];
     if (previous && joinsName) {
       // "Planning and Investment Minister Tran Xuan Gia", "Iraqi and U.S. officials": one phrase, the last head rules

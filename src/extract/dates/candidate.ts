@@ -49,6 +49,8 @@ export interface DateRule {
   pattern: RegExp;
   /** A cheap test the sentence must pass before `pattern` runs (speed: most sentences hold no date). */
   gate: RegExp;
+  /** A second test it must pass too: what every candidate of the rule needs (a capitalised month, a year). */
+  also?: RegExp;
   /** Turns one match into a candidate, or rejects it (null). */
   read(match: RegExpExecArray, env: RuleEnv): Candidate | null;
 }

@@ -13,6 +13,10 @@ const MONTH_WORD = new RegExp(`\\b${MONTH_RE}`, 'i');
 // "9/11", "24/7": all-numeric dates without a year are not dates in news text.
 const NUMERIC_ONLY = /^(?:on\s+)?[\d\s/.\-–]+$/i;
 const NUMERIC_DATE = /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/;
+// A result is kept only with a capitalised month name (MONTH_RE starts with one of these) or an all-numeric
+// date: a sentence with neither is not worth chrono's time.
+const CAPITALISED_MONTH =
+  /J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC]/;
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
 interface Parts {
@@ -36,6 +40,7 @@ function clampDay(year: number, month: number, day: number): number {
 
 export function explicitDates(env: RuleEnv): Candidate[] {
   if (!WORTH_PARSING.test(env.text)) return [];
+  if (!CAPITALISED_MONTH.test(env.text) && !NUMERIC_DATE.test(env.text)) return [];
   const found: Candidate[] = [];
   for (const result of chrono.strict.parse(env.text, { instant: REFERENCE, timezone: 0 })) {
     const start = partsOf(result.start);

@@ -74,12 +74,14 @@ export function findDatesInText(text: string, context: DateContext): LocalDate[]
       anchor && anchor.start !== null && anchor.end !== null
         ? { span: { start: anchor.start, end: anchor.end }, precision: anchor.start === anchor.end ? 'day' : 'range' }
         : null,
-    futureAt: (start, end) => speaksOfFuture(text, start, end),
+    futureAt(start, end) {
+      return speaksOfFuture(text, start, end);
+    },
   };
 
   const found: { candidate: Candidate; order: number }[] = [];
   RULES.forEach((rule, order) => {
-    if (!rule.gate.test(text)) return;
+    if (!rule.gate.test(text) || (rule.also !== undefined && !rule.also.test(text))) return;
     for (const match of text.matchAll(rule.pattern)) {
       const candidate = rule.read(match, env);
       if (candidate) found.push({ candidate, order });

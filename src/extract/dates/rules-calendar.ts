@@ -17,6 +17,13 @@ import { DASH_RE, DAY_RE, isCapitalised, MONTH_RE, monthNumber, YEAR_RE } from '
 import { latestSeason, partOf, partOfPeriod, periodAround, seasonOf, seasonSpan } from './periods.ts';
 
 const MONTH_GATE = /\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i;
+// The month rules read only a capitalised month ("March", "MARCH", not "march"), never followed by a letter
+// ("Marib", "Decision"): without one in the sentence, none of them can find anything.
+const CAPITALISED_MONTH =
+  /(?:J[aA][nN](?:[uU][aA][rR][yY])?|F[eE][bB](?:[rR][uU][aA][rR][yY])?|M[aA][rR](?:[cC][hH])?|A[pP][rR](?:[iI][lL])?|M[aA][yY]|J[uU][nN][eE]?|J[uU][lL][yY]?|A[uU][gG](?:[uU][sS][tT])?|S[eE][pP](?:[tT](?:[eE][mM][bB][eE][rR])?)?|O[cC][tT](?:[oO][bB][eE][rR])?|N[oO][vV](?:[eE][mM][bB][eE][rR])?|D[eE][cC](?:[eE][mM][bB][eE][rR])?)(?![a-zA-Z])/;
+// The digits of a year (YEAR_RE) and of a decade ("1990s", "'80s"), which those rules need.
+const YEAR_DIGITS = /(?:1[89]|20)\d\d/;
+const DECADE_DIGITS = /(?:(?:1[89]|20)\d0|['’]\d0)[sS]/;
 
 // "early", "mid-", "late", "the end of" in front of a period.
 const PART_RE = '(?:(?<qa>early|mid|late)[- ](?:in\\s+)?|the\\s+(?<qb>beginning|start|middle|end|close)\\s+of\\s+)';
@@ -77,6 +84,7 @@ function monthCandidate(
 const monthYear: DateRule = {
   name: 'rule:month-year',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(`\\b${PART_RE}?(?<month>${MONTH_RE})(?:,)?\\s+(?:of\\s+)?(?<year>${YEAR_RE})\\b`, 'dgi'),
   read(match) {
     const word = match.groups?.month ?? '';
@@ -92,6 +100,7 @@ const monthYear: DateRule = {
 const monthRelativeYear: DateRule = {
   name: 'rule:month-relative-year',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(`\\b${PART_RE}?(?<month>${MONTH_RE})\\s+(?:of\\s+)?(?<rel>last|this|next)\\s+year\\b`, 'dgi'),
   read(match, env) {
     const word = match.groups?.month ?? '';
@@ -109,6 +118,7 @@ const monthRelativeYear: DateRule = {
 const relativeMonth: DateRule = {
   name: 'rule:relative-month',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(`\\b(?<rel>last|this|next|this\\s+coming|coming)\\s+(?<month>${MONTH_RE})\\b(?!\\s*\\d)`, 'dgi'),
   read(match, env) {
     const word = match.groups?.month ?? '';
@@ -133,6 +143,7 @@ const relativeMonth: DateRule = {
 const monthAlone: DateRule = {
   name: 'rule:month',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(
     `(?:(?<=\\b(?:in|since|during|until|till|through|throughout|from|by|of|before)\\s+)|${PART_RE})(?<month>${MONTH_RE})\\b(?!\\.?\\s*\\d)(?!,?\\s+(?:of\\s+)?${YEAR_RE})`,
     'dgi',
@@ -149,6 +160,7 @@ const monthAlone: DateRule = {
 const monthModifier: DateRule = {
   name: 'rule:month-modifier',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(`(?<=\\bthe\\s+)(?<month>${MONTH_RE})(?=\\s+[a-z])(?!\\s+(?:of|to|and|until)\\b)`, 'dg'),
   read(match, env) {
     const word = match.groups?.month ?? '';
@@ -162,6 +174,7 @@ const monthModifier: DateRule = {
 const yearRange: DateRule = {
   name: 'rule:year-range',
   gate: /\d/,
+  also: YEAR_DIGITS,
   pattern: new RegExp(
     `\\b(?:(?<prep>between|from)\\s+)?(?<y1>${YEAR_RE})${RANGE_JOIN_RE}(?<y2>${YEAR_RE}|\\d\\d)\\b(?![-–/.,]\\d)`,
     'dgi',
@@ -193,6 +206,7 @@ const NOT_YEAR_AFTER =
 const bareYear: DateRule = {
   name: 'rule:bare-year',
   gate: /\d/,
+  also: YEAR_DIGITS,
   pattern: new RegExp(`\\b${PART_RE}?(?<year>${YEAR_RE})\\b(?!s\\b)`, 'dgi'),
   read(match, env) {
     if (NOT_YEAR_BEFORE.test(env.text.slice(Math.max(0, match.index - 24), match.index))) return null;
@@ -211,6 +225,7 @@ const bareYear: DateRule = {
 const decade: DateRule = {
   name: 'rule:decade',
   gate: /\d/,
+  also: DECADE_DIGITS,
   pattern: /\b(?:the\s+)?(?:(?<qa>early|mid|late)[- ])?(?:(?<full>(?:1[89]|20)\d0)|['’](?<short>\d0))s\b/dgi,
   read(match, env) {
     const full = match.groups?.full;
@@ -310,6 +325,7 @@ const LEAD_RE = '(?:(?:on\\s+)?(?:the\\s+)?(?<night>night|weekend)s?\\s+of\\s+|(
 const dayRangeDayFirst: DateRule = {
   name: 'rule:day-range',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(
     `\\b${LEAD_RE}(?<d1>${DAY_RE})(?:\\s+(?<m1>${MONTH_RE}))?${RANGE_JOIN_RE}(?<d2>${DAY_RE})\\s+(?:of\\s+)?(?<m2>${MONTH_RE})(?:,?\\s+(?<year>${YEAR_RE}))?\\b`,
     'dgi',
@@ -331,6 +347,7 @@ const dayRangeDayFirst: DateRule = {
 const dayRangeMonthFirst: DateRule = {
   name: 'rule:day-range',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(
     `\\b${LEAD_RE}(?<m1>${MONTH_RE})\\s+(?<d1>${DAY_RE})${RANGE_JOIN_RE}(?:(?<m2>${MONTH_RE})\\s+)?(?<d2>${DAY_RE})(?:,?\\s+(?<year>${YEAR_RE}))?\\b(?!\\s*(?:[:.]\\d|%|percent|per\\s+cent|people|persons|troops|soldiers|civilians|fighters)\\b)`,
     'dgi',
@@ -352,6 +369,7 @@ const dayRangeMonthFirst: DateRule = {
 const monthRange: DateRule = {
   name: 'rule:month-range',
   gate: MONTH_GATE,
+  also: CAPITALISED_MONTH,
   pattern: new RegExp(
     `\\b(?:(?<prep>between|from|in|during|throughout)\\s+)?(?<m1>${MONTH_RE})(?:,?\\s+(?<y1>${YEAR_RE}))?(?:,\\s*${MONTH_RE})*,?${RANGE_JOIN_RE}(?<m2>${MONTH_RE})(?:,?\\s+(?<y2>${YEAR_RE}))?\\b(?!\\.?\\s*\\d{1,2}\\b)`,
     'dgi',

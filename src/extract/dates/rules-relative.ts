@@ -306,6 +306,8 @@ const NOT_WEEKDAY_AFTER =
 const weekday: DateRule = {
   name: 'rule:weekday',
   gate: /(?:mon|tues|wednes|thurs|fri|satur|sun)day/i,
+  // only a capitalised weekday is read ("Monday", "MONDAY")
+  also: /(?:M[oO][nN]|T[uU][eE][sS]|W[eE][dD][nN][eE][sS]|T[hH][uU][rR][sS]|F[rR][iI]|S[aA][tT][uU][rR]|S[uU][nN])[dD][aA][yY]/,
   pattern: new RegExp(
     `\\b(?:(?<rel>last|this|next|this\\s+coming|coming)\\s+|(?:(?:on|late|early|overnight|from)\\s+){1,2})?(?<wd>${WEEKDAY_RE})(?:\\s+(?<part>${PART_OF_DAY_RE}))?\\b`,
     'dgi',

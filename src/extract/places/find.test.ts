@@ -196,7 +196,7 @@ const rows: [string, Expected[], string[]?][] = [
   ],
   [
     'Boko Haram fighters attacked Gwoza in Borno State.',
-    [{ text: 'Gwoza in Borno State', name: 'Gwoza', admin1: 'Borno', precision: 1 }],
+    [{ text: 'Gwoza in Borno State', name: 'Gwoza', admin1: 'Borno State', precision: 1 }],
   ],
   ['The attack took place 15 kilometres south of Mogadishu.', [{ name: 'Mogadishu', relation: 'near', precision: 2 }]],
   // An unknown village resolved to its province rather than to a namesake elsewhere.
@@ -217,6 +217,80 @@ const rows: [string, Expected[], string[]?][] = [
     'Two shepherds were killed near the hamlet of Khirbet Zawiyeh outside Kirkuk.',
     [{ name: 'Kirkuk', relation: 'near', precision: 2 }],
   ],
+  // Districts and chains of containers (ACLED places a district at its seat, precision 2).
+  [
+    'Gunmen killed 21 civilians in the village of Djiguibombo, Bandiagara cercle, Mopti region.',
+    [{ name: 'Bandiagara Cercle', feature: 'admin2', admin1: 'Mopti', precision: 2, near: [14.35, -3.61, 5] }],
+  ],
+  [
+    'JNIM militants attacked an army post near Sebba in Yagha province (Sahel region).',
+    [{ name: 'Sebba', admin1: 'Sahel', relation: 'near', precision: 2, rule: /<gazetteer:admin2/ }],
+  ],
+  [
+    'A grenade exploded in the main bazaar of Turbat, Kech district, Balochistan.',
+    [{ text: 'Turbat, Kech district, Balochistan', name: 'Turbat', admin1: 'Balochistan', precision: 1 }],
+  ],
+  [
+    'Militants attacked a police post in Kulachi tehsil of Dera Ismail Khan district.',
+    [{ name: 'Kulachi', admin1: 'Khyber Pakhtunkhwa', precision: 2, near: [31.93, 70.46, 5] }],
+  ],
+  [
+    'NRF fighters attacked a Taliban checkpoint in Andarab district of Baghlan province.',
+    [{ name: 'Andarāb', feature: 'admin2', admin1: 'Baghlan', precision: 2, rule: /<admin1:AF.03/ }],
+  ],
+  [
+    'Fano militiamen clashed with soldiers in Merawi town, West Gojjam zone, Amhara region.',
+    [{ text: 'Merawi town, West Gojjam zone, Amhara region', admin1: 'Amhara', precision: 1, near: [11.42, 37.17, 5] }],
+  ],
+  // Russian artillery shelling Ukrainian towns: a place named with its containers is kept whoever the actors are.
+  [
+    'Russian artillery shelled Nikopol and Marhanets in Nikopol raion, Dnipropetrovsk oblast.',
+    [
+      { name: 'Nikopol', country: 'UKR', precision: 1 },
+      { text: 'Marhanets in Nikopol raion, Dnipropetrovsk oblast', name: 'Marhanets', admin1: 'Dnipropetrovsk' },
+    ],
+    ['RUS'],
+  ],
+  // admin1 is the GeoNames name, whatever the text calls the area.
+  [
+    'SAF warplanes bombed the market in Kabkabiya, North Darfur.',
+    [{ name: 'Kabkābīyah', admin1: 'Northern Darfur' }],
+    ['SDN'],
+  ],
+  // A possessive town: the part of it the gazetteer does not know is the town; a place noun may stand between.
+  [
+    "Police fired tear gas at protesters in Kinshasa's Gombe commune.",
+    [{ name: 'Kinshasa', country: 'COD', precision: 1, rule: /unresolved:gombe/ }],
+  ],
+  ["Prisoners rioted at a jail in East Timor's capital Dili.", [{ text: "East Timor's capital Dili", name: 'Dili' }]],
+  ["In Damascus, Iran's deputy foreign minister met Syrian officials.", [{ name: 'Damascus', country: 'SYR' }]],
+  // A route between two places; a name in apposition to a place noun; a possessive country's part.
+  [
+    'An IED struck a Federal Police patrol on the road between Hawija and Riyadh in Kirkuk province.',
+    [
+      { name: 'Hawija', relation: 'near', precision: 2 },
+      { name: 'Kirkuk', feature: 'admin1', rule: /unresolved:riyadh/ },
+    ],
+  ],
+  ['Djibo, a town of some 300,000 people, has been under a blockade since 2022.', [{ name: 'Djibo', precision: 1 }]],
+  [
+    'Russian warplanes struck hideouts in the desert between Palmyra and Deir ez-Zor.',
+    [
+      { name: 'Palmyra', relation: 'near', precision: 2 },
+      { name: 'Deir ez-Zor', relation: 'near', precision: 2 },
+    ],
+  ],
+  [
+    'Trucks carrying aid waited at the Bab al-Hawa crossing on the Turkish-Syrian border.',
+    [
+      { name: 'Bab al-Hawa crossing', country: 'SYR', admin1: 'Idlib', precision: 1 },
+      { name: 'Syria–Turkey border', feature: 'border' },
+    ],
+  ],
+  ["Attacks on police have risen in Pakistan's northwest.", [{ name: 'northwest Pakistan', feature: 'region' }]],
+  ["Bandits kidnapped thousands in Nigeria's troubled northwest.", [{ name: 'northwest Nigeria', country: 'NGA' }]],
+  // Lower-case words name only curated places, not an admin area elsewhere (Sri Lanka's Western Province).
+  ['Aircraft attacked a village in the western province of Herat.', [{ name: 'Herat', feature: 'admin1' }]],
   // Regions, countries.
   [
     'Israeli jets struck targets in southern Lebanon and the Gaza Strip.',

@@ -19,6 +19,7 @@ import {
   BETWEEN,
   CONNECTORS,
   CUES,
+  DIRECTION_NOUNS,
   DIRECTIONS,
   DISTANCE_UNITS,
   EVENT_NOUNS,
@@ -30,6 +31,7 @@ import {
   OF_NOUNS,
   PLACE_VERBS,
   type PlaceRelation,
+  ROUTES,
   TITLES,
 } from './words.ts';
 
@@ -102,6 +104,8 @@ interface Candidate {
   absorbed: boolean;
   /** Read as a border (pass 2). */
   border?: { countries: string[]; entry: PlaceEntry | null };
+  /** Read as the town named as its possessor ("Kinshasa's Gombe commune" → Kinshasa): a part of that town. */
+  partOf?: boolean;
 }
 
 /** Finds the places a sentence names. */
@@ -125,6 +129,7 @@ export function findPlaces(sentence: Sentence, gazetteer: Gazetteer, opts: FindP
   for (const b of findBorders(context, consumed)) candidates.push(b);
   for (const c of matchNames(context, consumed)) candidates.push(c);
   candidates.sort((a, b) => a.from - b.from);
+  possessiveDirections(context, candidates);
   for (const c of candidates) if (!c.border) readContext(context, c, candidates);
   for (const c of candidates) if (!c.border) resolve(context, c);
   licenseLists(context, candidates);
@@ -151,8 +156,6 @@ interface Context {
 
 function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
   const units: Unit[] = [];
-  const textOf = (start: number, end: number): string =>
-    sentence.text.slice(start - sentence.start, end - sentence.start);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
     if (!t) continue;
@@ -167,7 +170,7 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
         continue;
       }
       last.end = t.end;
-      last.text = textOf(last.start, last.end);
+      last.text = sentence.text.slice(last.start - sentence.start, last.end - sentence.start);
       last.lower = last.text.toLowerCase();
       last.cap = capitalised(last.text);
       continue;
@@ -371,12 +374,19 @@ function matchNames(ctx: Context, consumed: readonly boolean[]): Candidate[] {
       // A name ends on a capitalised word or a tail ("border", "air base"), never on "of" or "al".
       if (!last || (last.kind === 'word' && !last.cap && !NAME_TAILS.has(last.lower) && j - 1 !== i)) continue;
       const text = spanText(ctx, i, j);
-      // "Chilean", "Iraqi": a demonym is a country hint, never a town of that name.
-      if (j - i === 1 && (g.isNotPlace(text) || g.demonym(text))) break;
+      // "Chilean", "Iraqi": a demonym is a country hint, never a town of that name; a lower-case word alone
+      // ("northwest") opens a curated name ("northwest Syria") but is not one.
+      if (j - i === 1 && (g.isNotPlace(text) || g.demonym(text) || !units[i]?.cap)) break;
       if (g.isNotPlace(text)) continue;
       const result = g.lookup(text);
       if (!result) continue;
-      hit = newCandidate(i, j, result.entries, result.exact);
+      // "the western province of Herat": words without a capital name only a curated place ("tri-border area"),
+      // not an admin area of that name elsewhere (Sri Lanka's Western Province).
+      const entries = units.slice(i, j).some((u) => u.cap)
+        ? result.entries
+        : result.entries.filter((e) => e.source === 'curated');
+      if (entries.length === 0) continue;
+      hit = newCandidate(i, j, entries, result.exact);
       break;
     }
     if (hit) {
@@ -402,6 +412,32 @@ function matchNames(ctx: Context, consumed: readonly boolean[]): Candidate[] {
     }
   }
   return found;
+}
+
+// "Pakistan's northwest", "in Nigeria's troubled northeast": the country's part, as the curated region of that
+// name ("northwest Pakistan") or, without one, the direction of the country.
+function possessiveDirections(ctx: Context, candidates: Candidate[]): void {
+  const { units, gazetteer: g } = ctx;
+  for (const c of candidates) {
+    const country = c.entries.find((e) => e.feature === 'country');
+    if (!country || units[c.to]?.kind !== 'poss') continue;
+    let j = c.to + 1;
+    while (j < units.length && j - c.to <= 3) {
+      const u = units[j];
+      if (u?.kind !== 'word' || u.cap || DIRECTION_NOUNS.has(u.lower) || !(u.pos === 'ADJ' || BETWEEN.has(u.lower)))
+        break;
+      j++;
+    }
+    const word = units[j];
+    // "Syria's north-east", but not "Iraq's north of …" nor "Iraq's southern border" (an adjective).
+    if (word?.kind !== 'word' || !DIRECTION_NOUNS.has(word.lower) || units[j + 1]?.lower === 'of') continue;
+    const region = g.lookup(`${word.lower} ${country.name}`)?.entries.find((e) => e.feature === 'region');
+    c.entries = [region ?? country];
+    c.exact = true;
+    if (!region) c.direction = DIRECTIONS.get(word.lower) ?? null;
+    c.to = j + 1;
+    c.textTo = j + 1;
+  }
 }
 
 function newCandidate(from: number, to: number, entries: readonly PlaceEntry[], exact: boolean): Candidate {
@@ -507,9 +543,29 @@ function readContext(ctx: Context, c: Candidate, all: readonly Candidate[]): voi
       k--;
       continue;
     }
+    // "East Timor's capital Dili", "Nigeria's commercial capital Lagos": a place noun between the possessive
+    // and the name.
+    if (u?.kind === 'word' && !u.cap && !c.possessor && (APPOSED_NOUNS.has(u.lower) || u.pos === 'ADJ')) {
+      let p = k;
+      const nounLike = (x: Unit | undefined): boolean =>
+        x?.kind === 'word' && !x.cap && (APPOSED_NOUNS.has(x.lower) || x.pos === 'ADJ');
+      while (p > k - 3 && nounLike(units[p])) p--;
+      if (units[p]?.kind === 'poss') {
+        k = p;
+        continue;
+      }
+    }
     if (u?.kind === 'poss' && !c.possessor) {
       const owner = all.find((o) => o.to === k && !o.border);
-      const country = owner?.entries.find((e) => e.feature === 'country' || e.feature === 'admin1');
+      // "Iraq's Anbar province", "Anbar's Hit", and a town: "Kinshasa's Gombe commune", "Beirut's Hamra district".
+      const country =
+        owner?.entries.find((e) => e.feature === 'country') ??
+        (owner
+          ? best(
+              ctx,
+              owner.entries.filter((e) => e.feature === 'admin1' || e.feature === 'town'),
+            )
+          : null);
       if (owner && country) {
         c.possessor = country;
         owner.absorbed = true;
@@ -539,6 +595,11 @@ function readContext(ctx: Context, c: Candidate, all: readonly Candidate[]): voi
     c.head = 'facility';
     c.headText = 'air base';
     c.textTo = j + 2;
+  } else if (after?.lower === 'local' && units[j + 1]?.lower === 'government' && units[j + 2]?.lower === 'area') {
+    // "Kajuru local government area": Nigeria's districts.
+    c.head = 'district';
+    c.headText = 'local government area';
+    c.textTo = j + 3;
   } else if (after?.lower === 'oil' && units[j + 1]?.lower === 'field') {
     c.head = 'facility';
     c.headText = 'oil field';
@@ -562,6 +623,7 @@ const CURATED_FEATURES: ReadonlySet<PlaceFeature> = new Set(['base', 'region', '
 
 function resolve(ctx: Context, c: Candidate): void {
   const { units, gazetteer: g } = ctx;
+  if (partOfPossessor(ctx, c)) return;
   if (c.entries.length === 0) return;
   let entries = c.entries;
   // A spelling matched only loosely ("Tineh" ~ "Tina") counts for a well-known place or one in a country the
@@ -580,11 +642,15 @@ function resolve(ctx: Context, c: Candidate): void {
   else if (c.head === 'countryside' || c.head === 'settlement' || c.head === 'outskirts' || c.head === 'area') {
     entries = prefer(entries, (e) => e.feature === 'town' || e.feature === 'admin1' || e.feature === 'admin2');
   } else entries = prefer(entries, (e) => e.feature !== 'admin2');
+  // "the northern Sahel region" in a report on Burkina Faso: the country's admin region of that name, not the
+  // region across countries.
+  const saysRegion = c.head === 'province' || HEADS.get(units[c.to - 1]?.lower ?? '') === 'province';
+  if (saysRegion && entries.some((e) => e.feature === 'admin1' && e.country !== null && inHints(ctx, e))) {
+    entries = prefer(entries, (e) => e.country !== null);
+  }
   if (c.possessor) {
     const owner = c.possessor;
-    entries = prefer(entries, (e) =>
-      owner.feature === 'country' ? e.countries.includes(owner.country ?? '') : e.admin1 === owner.admin1,
-    );
+    entries = prefer(entries, (e) => ownedBy(owner, e));
   }
   c.chosen = best(ctx, entries);
   c.entries = entries;
@@ -626,22 +692,37 @@ function resolve(ctx: Context, c: Candidate): void {
     rejectAll(c);
     return;
   }
+  // "the road between Djibo and Namssiguia": each end of a route is a place, the one named too.
+  if (c.licence === 'between' && afterRoute(ctx, c)) c.relation = 'near';
   // "fighting between the U.S. and Iran-backed militias": "between" locates only between two places.
-  if (c.licence === 'between') {
+  else if (c.licence === 'between') {
     const and = units.findIndex((u, k) => k >= c.textTo && k <= c.textTo + 1 && u.lower === 'and');
     const partner = and >= 0 ? units[and + 1] : undefined;
+    // The partner may take several words: "between Palmyra and Deir ez-Zor".
+    const named = (len: number): boolean => {
+      const text = spanText(ctx, and + 1, and + 1 + len);
+      return (g.lookup(text)?.entries.length ?? 0) > 0 || g.countryWord(text) !== null;
+    };
     const placeAfter =
       partner?.cap &&
-      ((g.lookup(partner.text)?.entries.length ?? 0) > 0 || g.countryWord(partner.text) !== null) &&
+      [1, 2, 3, 4].some((len) => and + len < units.length + 1 && named(len)) &&
       !g.demonym(partner.text) &&
       !/-(?:backed|linked|allied|aligned|led|based)$/i.test(partner.text);
     if (!placeAfter) {
       rejectAll(c);
       return;
     }
+    // "in the desert between Palmyra and Deir ez-Zor": somewhere near either.
+    c.relation = 'near';
   }
   const curated = CURATED_FEATURES.has(chosen.feature) && chosen.source === 'curated';
   if (c.licence) return;
+  // "Djibo, a town of some 300,000 people, …": a name in apposition to a place noun.
+  if (apposedToPlaceNoun(ctx, c)) {
+    c.licence = 'apposition';
+    c.relation = 'in';
+    return;
+  }
   if (c.head && c.head !== 'settlement') {
     c.licence = 'head';
     return;
@@ -659,20 +740,73 @@ function resolve(ctx: Context, c: Candidate): void {
   }
 }
 
+const APPOSED_NOUNS = new Set(
+  'town city village district province region governorate state area port capital hub stronghold camp base'.split(' '),
+);
+
+function apposedToPlaceNoun(ctx: Context, c: Candidate): boolean {
+  const { units } = ctx;
+  if (units[c.textTo]?.text !== ',' || !['a', 'an', 'the'].includes(units[c.textTo + 1]?.lower ?? '')) return false;
+  for (let k = c.textTo + 2; k < units.length && k <= c.textTo + 5; k++) {
+    const u = units[k];
+    if (u?.kind !== 'word' || u.cap) return false;
+    if (APPOSED_NOUNS.has(u.lower)) return true;
+  }
+  return false;
+}
+
+function ownedBy(owner: PlaceEntry, e: PlaceEntry): boolean {
+  if (owner.feature === 'country') return e.countries.includes(owner.country ?? '');
+  if (owner.feature === 'town') return e.admin1 === owner.admin1 && near(e, owner, 40);
+  return e.admin1 === owner.admin1;
+}
+
+// "in Kinshasa's Gombe commune", "in Yangon's Hlaing Tharyar township": a part of a town the gazetteer does not
+// know (or knows only elsewhere) is read as the town itself, not as a namesake in another country.
+function partOfPossessor(ctx: Context, c: Candidate): boolean {
+  const owner = c.possessor;
+  if (c.partOf) return true;
+  if (owner?.feature !== 'town' || (!c.licence && !c.head)) return false;
+  if (c.entries.some((e) => ownedBy(owner, e))) return false;
+  c.suffix.push(`unresolved:${kebabOf(spanText(ctx, c.from, c.to))}`);
+  c.entries = [owner];
+  c.chosen = owner;
+  c.partOf = true;
+  c.relation = c.relation === 'near' || c.relation === 'outside' ? c.relation : 'in';
+  c.licence ??= 'head';
+  return true;
+}
+
+function afterRoute(ctx: Context, c: Candidate): boolean {
+  const { units } = ctx;
+  for (let k = c.textFrom - 1; k >= 0 && k >= c.textFrom - 3; k--) {
+    if (units[k]?.lower !== 'between') continue;
+    return ROUTES.has(units[k - 1]?.lower ?? '');
+  }
+  return false;
+}
+
 // "Uzbekistan opened the Friendship Bridge to Afghanistan": a village of the same name in a third country is
 // not what a sentence about other countries means.
+// A place named with its container ("Nikopol raion, Dnipropetrovsk oblast") is where the text is, whoever the
+// document's actors are.
+function anchored(c: Candidate): boolean {
+  return c.suffix.some((x) => x.startsWith('<'));
+}
+
 function dropStrayNamesakes(ctx: Context, candidates: readonly Candidate[]): void {
   const places = new Set<string>(ctx.docCountries);
   for (const c of candidates) {
     if (c.absorbed || !c.licence || !c.chosen) continue;
-    if (c.chosen.feature === 'country' || c.chosen.rank >= 2) for (const x of c.chosen.countries) places.add(x);
+    if (c.chosen.feature === 'country' || c.chosen.rank >= 2 || anchored(c))
+      for (const x of c.chosen.countries) places.add(x);
     if (c.possessor) for (const x of c.possessor.countries) places.add(x);
   }
   if (places.size === 0) return;
   for (const x of ctx.sentenceCountries) places.add(x);
   for (const c of candidates) {
     const e = c.chosen;
-    if (!e || c.absorbed || !c.licence || e.rank >= 2) continue;
+    if (!e || c.absorbed || !c.licence || e.rank >= 2 || anchored(c)) continue;
     if (e.source !== 'geonames' && e.source !== 'import' && e.source !== 'airport' && e.source !== 'admin2') continue;
     if (!e.countries.some((x) => places.has(x))) rejectAll(c);
   }
@@ -729,17 +863,19 @@ function best(ctx: Context, entries: readonly PlaceEntry[]): PlaceEntry | null {
   return top;
 }
 
+/** The words between two candidates ("the" left out) join them in a list: ",", "and", ", or", "as well as". */
+function linked(units: readonly Unit[], prev: Candidate, c: Candidate): boolean {
+  const gap = units
+    .slice(prev.textTo, c.textFrom)
+    .map((u) => u.lower)
+    .filter((w) => w !== 'the');
+  const joined = gap.join(' ');
+  return [',', 'and', 'or', ', and', ', or', 'as well as'].includes(joined);
+}
+
 /** "in Aleppo, Idlib and Hama": the cue of the first name licenses the others. */
 function licenseLists(ctx: Context, candidates: readonly Candidate[]): void {
   const { units } = ctx;
-  const linked = (prev: Candidate, c: Candidate): boolean => {
-    const gap = units
-      .slice(prev.textTo, c.textFrom)
-      .map((u) => u.lower)
-      .filter((w) => w !== 'the');
-    const joined = gap.join(' ');
-    return [',', 'and', 'or', ', and', ', or', 'as well as'].includes(joined);
-  };
   // "Kharkiv and Sumy regions": a plural head noun applies to every name of the list.
   for (let n = candidates.length - 1; n > 0; n--) {
     const c = candidates[n];
@@ -747,7 +883,7 @@ function licenseLists(ctx: Context, candidates: readonly Candidate[]): void {
     for (let m = n - 1; m >= 0; m--) {
       const prev = candidates[m];
       const next = candidates[m + 1];
-      if (!prev || !next || prev.head || !linked(prev, next)) break;
+      if (!prev || !next || prev.head || !linked(units, prev, next)) break;
       prev.head = c.head;
       prev.headText = c.headText;
       resolve(ctx, prev);
@@ -757,6 +893,8 @@ function licenseLists(ctx: Context, candidates: readonly Candidate[]): void {
     const c = candidates[n];
     const prev = candidates[n - 1];
     if (!c || !prev || c.licence || !c.chosen || !prev.licence || (prev.absorbed && !prev.chosen)) continue;
+    // "In Damascus, Iran's deputy foreign minister": a possessive name opens the next phrase, not the list.
+    if (units[c.textTo]?.kind === 'poss') continue;
     const gap = units
       .slice(prev.textTo, c.textFrom)
       .map((u) => u.lower)
@@ -784,61 +922,81 @@ const CONTAINER_FEATURES: ReadonlySet<PlaceFeature> = new Set(['country', 'admin
 // "Hit in Anbar province", "Ramadi, Iraq", "Tal Afar (Nineveh)", "the village of Umm Tineh in Hama province",
 // "Ain al-Asad Airbase in western Iraq", "a village near Kirkuk".
 function foldContainers(ctx: Context, candidates: Candidate[]): void {
-  const { units } = ctx;
   for (let n = 0; n + 1 < candidates.length; n++) {
     const inner = candidates[n];
-    const outer = candidates[n + 1];
-    if (!inner || !outer || outer.absorbed || inner.absorbed || outer.border || inner.border || !outer.chosen) continue;
-    const gap = units.slice(inner.textTo, outer.textFrom);
-    const link = containerLink(gap);
-    if (!link) continue;
-    const container = outer.chosen;
-    const innerKnown = inner.entries.length > 0;
-    const isContainer = link !== 'near' && CONTAINER_FEATURES.has(container.feature);
-    // "in Aleppo, Idlib and Hama" is a list, not Aleppo inside Idlib: a comma introduces only an admin area or
-    // a country; "in" a town only a district of it.
-    if (link === 'comma' && !isContainer) continue;
-    if (link === 'in' && !isContainer && innerKnown && !inner.entries.some((e) => e.feature === 'district')) continue;
-    // "in Iraq, Syria and Lebanon", "from Turkey into Syria near Ras al-Ain": a country, an admin area or a
-    // region is never replaced by the next name, only folded into it when it lies inside.
-    const broad = inner.chosen ? !['district', 'town', 'base'].includes(inner.chosen.feature) : false;
-    if (innerKnown && broad && inner.chosen && (!isContainer || !contains(container, inner.chosen))) continue;
-    // The unknown name needs a reading as a place of its own: "the village of X", "in X", "near X".
-    if (!innerKnown) {
-      const cue = cueBefore(ctx, inner.textFrom);
-      if (!cue.licence || !(cue.ofNoun || UNKNOWN_CUES.has(cue.licence))) continue;
-      inner.relation = cue.relation;
-      inner.licence = cue.licence;
+    // "Turbat, Kech district, Balochistan": once a container is folded in, the next one may hold it too.
+    for (let m = n + 1; m < candidates.length; m++) {
+      const outer = candidates[m];
+      if (!inner || !outer || outer.absorbed || inner.absorbed || outer.border || inner.border || !outer.chosen) break;
+      if (!foldContainer(ctx, inner, outer)) break;
     }
-    // "…to the United Nations, Iraq said": a name followed by its verb is a clause, not a container.
-    const afterOuter = units[outer.textTo];
-    if (link === 'comma' && afterOuter?.kind === 'word' && (afterOuter.pos === 'VERB' || afterOuter.pos === 'AUX'))
-      continue;
-    const fits = (e: PlaceEntry): boolean =>
-      isContainer ? contains(container, e) : near(e, container, link === 'near' ? 60 : 30);
-    const fitting = inner.entries.filter(fits);
-    if (fitting.length > 0 && innerKnown) {
-      inner.entries = fitting;
-      inner.chosen = best(ctx, fitting);
-      inner.licence ??= 'container';
-      inner.textTo = outer.textTo;
-      outer.absorbed = true;
-      inner.suffix.push(`<${container.ref}`);
-      continue;
-    }
-    if (!inner.licence && !outer.licence) continue;
-    // Not in the gazetteer, or only as a namesake elsewhere: the place is read as the container (or as near
-    // the town) rather than at a wrong point.
-    outer.textFrom = inner.textFrom;
-    outer.licence ??= inner.licence;
-    if (!isContainer) outer.relation = link === 'near' ? 'near' : (outer.relation ?? 'in');
-    else if (container.feature === 'admin1' || container.feature === 'country' || container.feature === 'region') {
-      outer.relation = outer.head === 'province' ? 'province' : (outer.relation ?? 'in');
-    }
-    outer.suffix.push(`unresolved:${kebabOf(spanText(ctx, inner.from, inner.to))}`);
-    inner.absorbed = true;
-    inner.chosen = null;
   }
+}
+
+/** Folds `outer` into `inner` as its container (true), or `inner` into `outer` when it is unknown or elsewhere. */
+function foldContainer(ctx: Context, inner: Candidate, outer: Candidate): boolean {
+  const { units } = ctx;
+  if (!outer.chosen) return false;
+  const gap = units.slice(inner.textTo, outer.textFrom);
+  // "Sinjar district of Nineveh province", "Kulachi tehsil of Dera Ismail Khan district".
+  const headed = inner.head === 'district' || inner.head === 'province';
+  const link = containerLink(gap, headed && CONTAINER_FEATURES.has(outer.chosen.feature));
+  if (!link) return false;
+  // "In Damascus, Iran's deputy foreign minister …": a possessive opens another phrase.
+  if (units[outer.textTo]?.kind === 'poss') return false;
+  // "Sebba in Yagha province (Sahel region)": of the container's namesakes (the region across the Sahel, Burkina
+  // Faso's Sahel Region), the one that holds the place.
+  const holding = outer.entries.find(
+    (o) => o !== outer.chosen && CONTAINER_FEATURES.has(o.feature) && inner.entries.some((e) => contains(o, e)),
+  );
+  if (holding && !inner.entries.some((e) => contains(outer.chosen as PlaceEntry, e))) outer.chosen = holding;
+  const container = outer.chosen;
+  const innerKnown = inner.entries.length > 0;
+  const isContainer = link !== 'near' && CONTAINER_FEATURES.has(container.feature);
+  // "in Aleppo, Idlib and Hama" is a list, not Aleppo inside Idlib: a comma introduces only an admin area or
+  // a country; "in" a town only a district of it.
+  if (link === 'comma' && !isContainer) return false;
+  if (link === 'in' && !isContainer && innerKnown && !inner.entries.some((e) => e.feature === 'district')) return false;
+  // "in Iraq, Syria and Lebanon", "from Turkey into Syria near Ras al-Ain": a country, an admin area or a
+  // region is never replaced by the next name, only folded into it when it lies inside.
+  const broad = inner.chosen ? !['district', 'town', 'base'].includes(inner.chosen.feature) : false;
+  if (innerKnown && broad && inner.chosen && (!isContainer || !contains(container, inner.chosen))) return false;
+  // The unknown name needs a reading as a place of its own: "the village of X", "in X", "near X".
+  if (!innerKnown) {
+    const cue = cueBefore(ctx, inner.textFrom);
+    if (!cue.licence || !(cue.ofNoun || UNKNOWN_CUES.has(cue.licence))) return false;
+    inner.relation = cue.relation;
+    inner.licence = cue.licence;
+  }
+  // "…to the United Nations, Iraq said": a name followed by its verb is a clause, not a container.
+  const afterOuter = units[outer.textTo];
+  if (link === 'comma' && afterOuter?.kind === 'word' && (afterOuter.pos === 'VERB' || afterOuter.pos === 'AUX'))
+    return false;
+  const fits = (e: PlaceEntry): boolean =>
+    isContainer ? contains(container, e) : near(e, container, link === 'near' ? 60 : 30);
+  const fitting = inner.entries.filter(fits);
+  if (fitting.length > 0 && innerKnown) {
+    inner.entries = fitting;
+    inner.chosen = best(ctx, fitting);
+    inner.licence ??= 'container';
+    inner.textTo = outer.textTo;
+    outer.absorbed = true;
+    inner.suffix.push(`<${container.ref}`);
+    return true;
+  }
+  if (!inner.licence && !outer.licence) return false;
+  // Not in the gazetteer, or only as a namesake elsewhere: the place is read as the container (or as near
+  // the town) rather than at a wrong point.
+  outer.textFrom = inner.textFrom;
+  outer.licence ??= inner.licence;
+  if (!isContainer) outer.relation = link === 'near' ? 'near' : (outer.relation ?? 'in');
+  else if (container.feature === 'admin1' || container.feature === 'country' || container.feature === 'region') {
+    outer.relation = outer.head === 'province' ? 'province' : (outer.relation ?? 'in');
+  }
+  outer.suffix.push(`unresolved:${kebabOf(spanText(ctx, inner.from, inner.to))}`);
+  inner.absorbed = true;
+  inner.chosen = null;
+  return false;
 }
 
 // "the West Bank city of Jenin", "the Iraqi province of Anbar" (a demonym is not a candidate), "the Anbar town
@@ -874,9 +1032,10 @@ function foldContainersBefore(ctx: Context, candidates: Candidate[]): void {
 // Cues that make an unknown capitalised name a place: "in Umm Tineh", "the village of Umm Tineh".
 const UNKNOWN_CUES: ReadonlySet<string> = new Set(['in', 'inside', 'within', 'near', 'outside', 'around', 'at', 'of']);
 
-function containerLink(gap: readonly Unit[]): 'in' | 'comma' | 'near' | null {
+function containerLink(gap: readonly Unit[], ofLinks = false): 'in' | 'comma' | 'near' | null {
   const words = gap.map((u) => u.lower).filter((w) => w !== 'the');
   if (words.length === 0) return null;
+  if (ofLinks && words.length === 1 && words[0] === 'of') return 'in';
   const first = words[0];
   const rest = words.slice(1);
   const fill = rest.every((w) => BETWEEN.has(w) || w === 'of' || DIRECTIONS.has(w));
@@ -895,10 +1054,25 @@ function contains(container: PlaceEntry, e: PlaceEntry): boolean {
   if (!countries.includes(e.country ?? '')) return false;
   if (container.feature === 'admin1')
     return e.admin1 === container.admin1 || (e.admin1 === null && near(e, container, 150));
-  if (container.feature === 'admin2' || container.feature === 'district') return near(e, container, 40);
+  // A province is never inside a district ("Andarab district of Baghlan province").
+  if ((container.feature === 'admin2' || container.feature === 'district') && BROAD_FEATURES.has(e.feature)) {
+    return false;
+  }
+  if (container.feature === 'admin2') {
+    // A town lies in a GeoNames district by its codes ("Sebba" in "Yagha province", 40 km from its centre); a
+    // town without codes (a curated one) by its admin1 and distance, or by its admin1 alone when the district has
+    // no point ("Merawi town, West Gojjam zone").
+    if (container.source === 'admin2' && e.admin2Id != null)
+      return e.admin2Id === container.id || near(e, container, 25);
+    if (container.lat === null) return container.admin1 !== null && e.admin1 === container.admin1;
+    return near(e, container, 40) || (e.admin1 !== null && e.admin1 === container.admin1 && near(e, container, 80));
+  }
+  if (container.feature === 'district') return near(e, container, 40);
   if (container.feature === 'region') return e.lat === null || container.lat === null || near(e, container, 400);
   return true;
 }
+
+const BROAD_FEATURES: ReadonlySet<PlaceFeature> = new Set(['admin1', 'country', 'region']);
 
 function kebabOf(text: string): string {
   return text
@@ -945,7 +1119,7 @@ function toMention(ctx: Context, c: Candidate): PlaceMention | null {
   if (c.head === 'province' && (e.feature === 'admin1' || e.feature === 'town')) relation = 'province';
   if (c.head === 'countryside') relation = 'countryside';
   if (c.head === 'outskirts') relation = 'outside';
-  if (c.head === 'area' && relation === 'in') relation = 'near';
+  if (c.head === 'area' && relation === 'in' && !c.partOf) relation = 'near';
   if (c.head === 'facility' && relation === 'in' && (e.feature === 'base' || e.feature === 'district')) relation = 'at';
   // "rockets hit Ain al-Asad", "a blast in Camp Taji": a base is a site.
   if (e.feature === 'base' && relation === 'in') relation = 'at';
@@ -955,6 +1129,8 @@ function toMention(ctx: Context, c: Candidate): PlaceMention | null {
   // "Damascus countryside" read as the curated "rural Damascus" region.
   if (/countryside|rural|\brif\b|\breef\b/i.test(text) && relation === 'in') relation = 'countryside';
   let precision = precisionOf(e, relation);
+  // "Kulachi tehsil", "Tsafe LGA": the district around a town named after it, not the town itself.
+  if (c.head === 'district' && e.feature === 'town' && !c.partOf && precision === 1) precision = 2;
   // "northern Yemen" without a curated region: the country's part, at the country's point.
   if (c.direction && e.feature === 'country') {
     feature = 'region';
@@ -963,9 +1139,13 @@ function toMention(ctx: Context, c: Candidate): PlaceMention | null {
   }
   if (c.direction && (e.feature === 'admin1' || e.feature === 'region')) suffix.push(`+${c.direction}`);
   if (e.lat === null && e.country) {
-    const country = ctx.gazetteer.country(e.country);
-    lat = country?.lat ?? null;
-    lon = country?.lon ?? null;
+    // A district without a point: its admin1's point, else the country's.
+    const area =
+      (e.admin1
+        ? ctx.gazetteer.lookup(e.admin1)?.entries.find((x) => x.feature === 'admin1' && x.country === e.country)
+        : null) ?? ctx.gazetteer.country(e.country);
+    lat = area?.lat ?? null;
+    lon = area?.lon ?? null;
     precision = 3;
   }
   if (c.licence && c.licence !== 'name') suffix.unshift(`@${c.licence}`);

