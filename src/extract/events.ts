@@ -40,6 +40,8 @@ export interface EventMention {
   definite: boolean;
   /** The event of this sentence that this one is the setting of: "called on X … during a meeting". */
   circumstanceOf: number | null;
+  /** Told as part of another event of the sentence (the fighting behind a capture): no record of its own. */
+  folded: boolean;
 }
 
 export interface SentenceFindings {
@@ -99,16 +101,19 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   const events = live.map((trigger, k): EventMention => {
     const roles = rolesOf(sentence, trigger, placed, found.triggers);
     if (trigger.speaker) speakerRoles(roles, tellers, actors);
+    if (trigger.reverse) reverseRoles(roles);
     const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
     const intent = intentOf(trigger);
     if (intent.type === 'ASSAULT' && intent.mode === null) intent.mode = modeOfWeapon(pick(roles.actors));
+    // "rioters stormed a bank", "protesters pelted police with stones": violence by a crowd is a riot (PLOVER PROTEST/riot).
+    const hint = crowdViolence(sentence, intent, pick(roles.actors)) ?? trigger.hint;
     return {
       index: nextIndex + k,
       sentence: sentence.index,
       trigger,
       type: intent.type,
       mode: intent.mode,
-      hint: trigger.hint,
+      hint,
       context: trigger.context,
       modality: intent.modality,
       actors: pick(roles.actors),
@@ -125,12 +130,16 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       singledOut: isSingledOut(sentence.tokens, trigger),
       definite: isDefinite(sentence.tokens, trigger, found.dates),
       circumstanceOf: null,
+      folded: false,
     };
   });
   // "No arrests were made", "possible attacks": a noun said not to be, or only perhaps, is no event.
   attributivesAsRecipients(sentence, events, found.attributives);
+  foldIntoCaptures(events);
+  foldDemandsIntoProtests(sentence.tokens, events);
   const kept = events.filter(
     (e) =>
+      !e.folded &&
       !isBareBackground(sentence.tokens, e, found.dates) &&
       !(e.trigger.pos === 'NOUN' && (e.modality === 'negated' || e.modality === 'hypothetical')),
   );
@@ -178,6 +187,38 @@ function intentOf(trigger: TriggerMention): { type: PloverType; mode: string | n
     return { type: 'THREATEN', mode: modeFromContent('THREATEN', trigger), modality: 'asserted' };
   }
   return { type: trigger.type, mode: trigger.mode, modality: trigger.modality };
+}
+
+// "a VDP convoy struck an improvised explosive device": the convoy is the target; whoever laid it is unknown.
+function reverseRoles(roles: Roles): void {
+  roles.recipients = roles.actors;
+  roles.recipientRule = roles.actorRule ? `reverse:${roles.actorRule}` : null;
+  roles.actors = [];
+  roles.actorRule = null;
+}
+
+const CROWD_MODES = new Set(['primitive', 'destroy', 'beat', null]);
+const DEMANDING = /\b(demand|demanding|demanded|protest|protesting|protested|in protest|calling for|chanting)\b/i;
+
+/**
+ * "rioters stormed a bank", "depositors stormed a bank to demand their savings": violence by a crowd, or crowd
+ * violence with a demand, is a riot (PLOVER PROTEST/riot, ACLED Riots); "a mob beat a man to death" with no demand
+ * is ACLED's mob violence.
+ */
+function crowdViolence(
+  sentence: Sentence,
+  intent: { type: PloverType; mode: string | null },
+  actors: readonly ActorMention[],
+): 'mob' | null {
+  if (intent.type !== 'ASSAULT' || !CROWD_MODES.has(intent.mode)) return null;
+  const demanding = DEMANDING.test(sentence.text);
+  const civilians = actors.some((a) => a.acled === 7);
+  const crowd =
+    actors.some((a) => a.acled === 5 || a.acled === 6) || (civilians && (intent.mode !== null || demanding));
+  if (!crowd) return null;
+  intent.type = 'PROTEST';
+  intent.mode = 'riot';
+  return demanding || actors.some((a) => a.acled === 6) ? null : 'mob';
 }
 
 // "Russia said on Tuesday that Sudan must return the helicopter": Russia asks, Sudan is asked.
@@ -383,6 +424,47 @@ function attributivesAsRecipients(
       e.recipients = [country];
       e.recipientRule = 'attributive-country';
     }
+  }
+}
+
+// "HTS factions took control of Khan al-Asal after regime forces withdrew", "M23 captured the town after clashes with
+// the army": the fighting and the withdrawal are how the town changed hands, one ACLED event.
+function foldIntoCaptures(events: EventMention[]): void {
+  const capture = events.find((e) => e.type === 'ASSAULT' && e.hint === 'territory');
+  if (!capture) return;
+  for (const e of events) {
+    if (e === capture || e.folded) continue;
+    const fighting = e.type === 'ASSAULT' && isAfter(e, capture);
+    const withdrawal = e.type === 'RETREAT' && e.mode === 'withdraw';
+    if (!fighting && !withdrawal) continue;
+    if (capture.recipients.length === 0) {
+      capture.recipients = withdrawal ? e.actors : e.recipients;
+      capture.recipientRule = withdrawal ? 'capture:withdrawing-side' : 'capture:side-fought';
+    }
+    e.folded = true;
+  }
+}
+
+function isAfter(e: EventMention, capture: EventMention): boolean {
+  return e.trigger.start > capture.trigger.end;
+}
+
+// "dozens of people demonstrated …, calling for the fall of the government": the protest's demand, not a request.
+function foldDemandsIntoProtests(tokens: readonly Token[], events: EventMention[]): void {
+  const protest = events.find((e) => e.type === 'PROTEST');
+  if (!protest) return;
+  for (const e of events) {
+    if (
+      e.type !== 'REQUEST' ||
+      e.trigger.start < protest.trigger.end ||
+      !/ing$/.test(tokens[e.trigger.first]?.normal ?? '')
+    )
+      continue;
+    if (protest.recipients.length === 0 && e.recipients.length > 0) {
+      protest.recipients = e.recipients;
+      protest.recipientRule = 'protest:demand-addressee';
+    }
+    e.folded = true;
   }
 }
 

@@ -46,6 +46,13 @@ const rows: [string, string[]][] = [
   // A noun event named only as the background of another is no record of its own.
   ['Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.', ['AGREE Bosnia+Slovenia → ?']],
   ['No arrests were made.', []],
+  // The one who strikes a mine is on the receiving end.
+  ['A Malian army convoy struck a landmine near Gao on Monday.', ['ASSAULT ? → Malian army convoy']],
+  // Violence by a crowd is a riot; the fighting behind a capture is part of it.
+  ['A mob beat to death a man accused of theft in Kano on Friday.', ['PROTEST mob → man']],
+  ['Rebels took control of the town after government troops withdrew.', ['ASSAULT Rebels → government troops']],
+  // A participle that describes a party is no event: "protesters demanding …".
+  ['Protesters demanding cheaper fuel threw stones at police in Lagos.', ['PROTEST Protesters → police']],
 ];
 
 for (const [text, expected] of rows) {

@@ -45,7 +45,7 @@ export interface AcledCode {
 }
 
 /** What the trigger itself says beyond type and mode ("grenade", "recaptured"). */
-export type AcledHint = 'grenade' | 'territory' | 'looting' | 'protest-intervention';
+export type AcledHint = 'grenade' | 'territory' | 'looting' | 'protest-intervention' | 'mob';
 
 const code = (sub: AcledSubEventType): AcledCode => ({ event_type: acledEventTypeOf(sub), sub_event_type: sub });
 
@@ -69,6 +69,7 @@ export function acledFor(type: PloverType, mode: string | null, ctx: AcledContex
       return acledForAssault(mode, ctx);
     case 'PROTEST':
       if (ctx.hint === 'protest-intervention') return code('Protest with intervention');
+      if (ctx.hint === 'mob') return code('Mob violence');
       return mode === 'riot' || mode === 'vandalize' ? code('Violent demonstration') : code('Peaceful protest');
     case 'COERCE':
       if (mode === 'arrest') return code('Arrests');

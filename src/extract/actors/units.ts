@@ -20,18 +20,19 @@ export interface Unit {
   joiner: boolean;
   punct: boolean;
   possessive: boolean;
-  entry?: ActorEntry;
-  person?: ActorEntry;
-  surnameIds?: readonly string[];
-  country?: { iso3: string; form: CountryForm };
-  capital?: { iso3: string; metonym: boolean };
+  // (Every unit is made with all of these, undefined when the lexicon says nothing: one object shape for all.)
+  entry?: ActorEntry | undefined;
+  person?: ActorEntry | undefined;
+  surnameIds?: readonly string[] | undefined;
+  country?: { iso3: string; form: CountryForm } | undefined;
+  capital?: { iso3: string; metonym: boolean } | undefined;
   /** A head noun (role agent, or a title that may stand alone: "the president"). */
-  agent?: AgentHit;
-  title?: AgentHit;
-  event?: AgentHit;
-  marker?: AgentHit;
-  backer?: AgentHit;
-  modifier?: AgentHit;
+  agent?: AgentHit | undefined;
+  title?: AgentHit | undefined;
+  event?: AgentHit | undefined;
+  marker?: AgentHit | undefined;
+  backer?: AgentHit | undefined;
+  modifier?: AgentHit | undefined;
 }
 
 /** Cuts the words into units, looking each phrase up once. */
@@ -51,6 +52,17 @@ export function readUnits(words: readonly Word[], lexicon: ActorLexicon): Unit[]
       joiner: w.joiner,
       punct: w.punct,
       possessive: w.possessive,
+      entry: undefined,
+      person: undefined,
+      surnameIds: undefined,
+      country: undefined,
+      capital: undefined,
+      agent: undefined,
+      title: undefined,
+      event: undefined,
+      marker: undefined,
+      backer: undefined,
+      modifier: undefined,
     };
     for (const hit of m?.hits ?? []) {
       switch (hit.type) {

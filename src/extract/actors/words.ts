@@ -127,7 +127,8 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
       if (next === '.' && (abbreviations.has(foldWord(w).toLowerCase()) || SINGLE_CAPITAL.test(w))) end++;
       pieces.push({ text: text.slice(i, end), start: offset + i, end: offset + end });
       i = end;
-      const tail = isPossessiveTail(text.slice(i, i + 3));
+      const c = text[i];
+      const tail = c === "'" || c === '’' ? isPossessiveTail(text.slice(i, i + 3)) : 0;
       if (tail > 0) {
         pieces.push({ text: text.slice(i, i + tail), start: offset + i, end: offset + i + tail });
         i += tail;

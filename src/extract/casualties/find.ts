@@ -189,9 +189,24 @@ function markUsed(ctx: Context, start: number, end: number): void {
   for (let k = start; k < end; k++) ctx.used[k] = true;
 }
 
+/**
+ * A word list as a Map that answers exactly as indexing the object does, the keys every object inherits
+ * ("constructor", "toString") included: a Map lookup is several times faster than an object's for ever new words.
+ */
+function asLookup<T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  const lookup = new Map<string, T>(Object.entries(record));
+  for (const key of Object.getOwnPropertyNames(Object.prototype))
+    if (!lookup.has(key)) lookup.set(key, (record as Record<string, T>)[key] as T);
+  return lookup;
+}
+
+const HARM_FORM_OF = asLookup(HARM_FORMS);
+const HARM_VERB_OF = asLookup(HARM_VERBS);
+const STATE_WORD_OF = asLookup(STATE_WORDS);
+
 function harmKind(t: Token | undefined): CasualtyKind | undefined {
   if (!t) return undefined;
-  return HARM_FORMS[t.normal] ?? (t.pos === 'VERB' ? HARM_VERBS[t.lemma] : undefined);
+  return HARM_FORM_OF.get(t.normal) ?? (t.pos === 'VERB' ? HARM_VERB_OF.get(t.lemma) : undefined);
 }
 
 function isParticiple(t: Token | undefined): boolean {
@@ -252,13 +267,13 @@ function findNone(ctx: Context): void {
       const kinds: CasualtyKind[] = [];
       let end = j;
       for (;;) {
-        const kind = STATE_WORDS[word(tokens, end)] ?? harmKind(tokens[end]);
+        const kind = STATE_WORD_OF.get(word(tokens, end)) ?? harmKind(tokens[end]);
         if (!kind) break;
         kinds.push(kind);
         end++;
         if (
           ['or', 'and', 'nor'].includes(word(tokens, end)) &&
-          (STATE_WORDS[word(tokens, end + 1)] ?? harmKind(tokens[end + 1]))
+          (STATE_WORD_OF.get(word(tokens, end + 1)) ?? harmKind(tokens[end + 1]))
         )
           end++;
         else break;
@@ -432,19 +447,20 @@ function findLeadNouns(ctx: Context): void {
 }
 
 // "12 deaths", "30 fatalities", "seven bodies were found", "three civilian deaths", "made 40 arrests"
+const COUNTED_NOUNS = asLookup<CasualtyKind>({
+  deaths: 'killed',
+  fatalities: 'killed',
+  bodies: 'killed',
+  corpses: 'killed',
+  injuries: 'injured',
+  arrests: 'arrested',
+  hostages: 'abducted',
+});
+
 function findCountedNouns(ctx: Context): void {
   const { tokens } = ctx;
-  const NOUNS: Readonly<Record<string, CasualtyKind>> = {
-    deaths: 'killed',
-    fatalities: 'killed',
-    bodies: 'killed',
-    corpses: 'killed',
-    injuries: 'injured',
-    arrests: 'arrested',
-    hostages: 'abducted',
-  };
   for (let i = 0; i < tokens.length; i++) {
-    const kind = NOUNS[word(tokens, i)];
+    const kind = COUNTED_NOUNS.get(word(tokens, i));
     if (!kind || ctx.used[i]) continue;
     // "took 30 hostages": hostages only count when they are taken
     if (
@@ -574,7 +590,7 @@ function findLeft(ctx: Context, at: number): void {
       namesAllowed: false,
     });
     if (victims?.how !== 'count') return;
-    const kind = STATE_WORDS[word(tokens, victims.end)];
+    const kind = STATE_WORD_OF.get(word(tokens, victims.end));
     if (!kind || !isFree(ctx, victims.start, victims.end + 1)) return;
     const start = j === at + 1 ? at : victims.start;
     emit(ctx, start, victims.end + 1, kind, victims.min, victims.max, victims.text, `casualty:${kind}-left`);
@@ -633,8 +649,8 @@ function findPassive(ctx: Context): void {
       kind = 'missing';
       rule = 'casualty:missing';
       groupStart = i - 1;
-    } else if (STATE_WORDS[w] && (!harmKind(t) || isParticiple(t))) {
-      kind = STATE_WORDS[w] ?? harmKind(t);
+    } else if (STATE_WORD_OF.get(w) && (!harmKind(t) || isParticiple(t))) {
+      kind = STATE_WORD_OF.get(w) ?? harmKind(t);
       groupStart = passiveGroupStart(tokens, i, true);
       rule = groupStart >= 0 ? `casualty:${kind}-passive` : `casualty:${kind}-reduced`;
       if (groupStart === -1) {
@@ -656,7 +672,7 @@ function findPassive(ctx: Context): void {
     }
     if (!kind || groupStart < 0) continue;
     // "20 people were killed or wounded": one figure for two kinds cannot be split
-    if (word(tokens, end) === 'or' && (STATE_WORDS[word(tokens, end + 1)] ?? harmKind(tokens[end + 1]))) {
+    if (word(tokens, end) === 'or' && (STATE_WORD_OF.get(word(tokens, end + 1)) ?? harmKind(tokens[end + 1]))) {
       markUsed(ctx, i, end + 2);
       continue;
     }

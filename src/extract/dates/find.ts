@@ -24,6 +24,24 @@ export type { DateContext, DateMention, DatePrecision, DateRange, RelativeDate }
 /** In order of preference when two matches are equally long. */
 const RULES: readonly DateRule[] = [...CALENDAR_RULES, ...RELATIVE_RULES, ...ANCHORED_RULES];
 
+// Rules share gates (eight month rules, three year rules): each distinct gate is tested once a sentence.
+const GATES: readonly RegExp[] = [...new Set(RULES.flatMap((r) => (r.also ? [r.gate, r.also] : [r.gate])))];
+const GATE_OF: readonly number[] = RULES.map((r) => GATES.indexOf(r.gate));
+const ALSO_OF: readonly number[] = RULES.map((r) => (r.also ? GATES.indexOf(r.also) : -1));
+const UNTESTED = 0;
+const PASSED = 1;
+const FAILED = 2;
+
+/** Whether `text` passes gate `g`, tested once: `results` holds what each gate gave so far. */
+function passes(g: number, text: string, results: Uint8Array): boolean {
+  let r = results[g] ?? UNTESTED;
+  if (r === UNTESTED) {
+    r = (GATES[g] as RegExp).test(text) ? PASSED : FAILED;
+    results[g] = r;
+  }
+  return r === PASSED;
+}
+
 /** Cheap gate: a digit, or a word that starts like a calendar or time word. */
 const MAY_HOLD_DATE =
   /\d|\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec|monday|tuesday|wednesday|thursday|friday|saturday|sunday|today|tonight|tomorrow|yesterday|week|month|year|day|night|decade|spring|summer|autumn|fall|winter|overnight|morning|afternoon|evening|hour|recent)/i;
@@ -80,8 +98,10 @@ export function findDatesInText(text: string, context: DateContext): LocalDate[]
   };
 
   const found: { candidate: Candidate; order: number }[] = [];
+  const gates = new Uint8Array(GATES.length);
   RULES.forEach((rule, order) => {
-    if (!rule.gate.test(text) || (rule.also !== undefined && !rule.also.test(text))) return;
+    const also = ALSO_OF[order] ?? -1;
+    if (!passes(GATE_OF[order] ?? -1, text, gates) || (also >= 0 && !passes(also, text, gates))) return;
     for (const match of text.matchAll(rule.pattern)) {
       const candidate = rule.read(match, env);
       if (candidate) found.push({ candidate, order });

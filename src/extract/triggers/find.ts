@@ -25,6 +25,8 @@ export interface TriggerMention {
   governs: boolean;
   /** The speaker of the sentence is the actor, the trigger's subject the recipient ("X must return …"). */
   speaker: boolean;
+  /** The subject is on the receiving end: "a convoy struck a landmine". */
+  reverse: boolean;
   /** Index (in this sentence's list) of the trigger this one is the content of, or null. */
   governedBy: number | null;
   /** A word such as "failed to" or "how to" governs it: it is not an event. */
@@ -68,6 +70,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       entry: entry.id,
       governs: entry.governs,
       speaker: entry.speaker,
+      reverse: entry.reverse,
       governedBy: null,
       suppressed: false,
       modality: 'asserted',
@@ -77,12 +80,41 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
     });
     i = last - 1;
   }
+  dropDescriptions(tokens, found);
   applyGovernance(tokens, found, lexicon);
   for (const trigger of found) {
     trigger.cues = cuesOf(tokens, trigger, lexicon);
     trigger.modality = modalityOf(trigger.cues);
   }
   return collapseRepeats(tokens, found);
+}
+
+/**
+ * Words that describe a party rather than tell an event: "protesters demanding cheaper electricity threw stones"
+ * (a reduced relative), "the army, supported by Wagner fighters, regained the town" (an aside).
+ */
+function dropDescriptions(tokens: readonly Token[], triggers: TriggerMention[]): void {
+  for (const t of triggers) {
+    if (t.pos !== 'VERB') continue;
+    const before = tokens[t.first - 1];
+    const after = tokens[t.last];
+    const relative =
+      /ing$/.test(t.text) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && hasLaterVerb(tokens, t.last);
+    const aside = before?.text === ',' && /ed$/.test(t.text) && after?.normal === 'by';
+    // "a man accused of theft", "fighters backed by Iran"
+    const attribute =
+      /ed$/.test(t.text) &&
+      (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
+      (after?.normal === 'of' || after?.normal === 'by');
+    if (relative || aside || attribute) {
+      t.suppressed = true;
+      t.governs = false;
+    }
+  }
+}
+
+function hasLaterVerb(tokens: readonly Token[], from: number): boolean {
+  return tokens.slice(from).some((u) => u.pos === 'VERB' && !/ing$/.test(u.normal));
 }
 
 /** Words that put two events of one type apart: "airstrikes that followed rocket attacks". */
@@ -118,7 +150,7 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
     const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
     if (
       previous &&
-      previous.type === trigger.type &&
+      (previous.type === trigger.type || (isPropertyHarm(previous) && isPropertyHarm(trigger))) &&
       live(previous) &&
       live(trigger) &&
       previous.modality === trigger.modality &&
@@ -136,6 +168,11 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
   for (const trigger of kept)
     if (trigger.governedBy !== null) trigger.governedBy = remap.get(trigger.governedBy) ?? null;
   return kept;
+}
+
+// "looted shops and burned several houses": one raid on property, in two words of two types.
+function isPropertyHarm(t: TriggerMention): boolean {
+  return (t.type === 'ASSAULT' && t.mode === 'destroy') || (t.type === 'COERCE' && t.hint === 'looting');
 }
 
 // "the visit …, told Reuters that Taeb met …": a verb of telling or a "that" between two words starts another

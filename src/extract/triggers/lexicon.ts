@@ -7,11 +7,12 @@ const RawEntrySchema = z.object({
   words: z.string().min(1),
   pos: z.enum(['VERB', 'NOUN']).optional(),
   mode: z.string().nullable().optional(),
-  hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention']).optional(),
+  hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention', 'mob']).optional(),
   context: z.array(z.string()).optional(),
   governs: z.boolean().optional(),
   gap: z.number().int().min(0).max(4).optional(),
   speaker: z.boolean().optional(),
+  reverse: z.boolean().optional(),
 });
 export const RawTriggersSchema = z.partialRecord(z.enum(PLOVER_TYPES), z.array(RawEntrySchema));
 export type RawTriggers = z.infer<typeof RawTriggersSchema>;
@@ -41,6 +42,8 @@ export interface TriggerEntry {
   gap: number;
   /** "Russia said Sudan must return the helicopter": the speaker asks, the subject is asked. */
   speaker: boolean;
+  /** "a convoy struck a landmine": the subject is on the receiving end. */
+  reverse: boolean;
 }
 
 export interface TriggerLexicon {
@@ -95,6 +98,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
           governs: item.governs ?? false,
           gap: item.gap ?? 0,
           speaker: item.speaker ?? false,
+          reverse: item.reverse ?? false,
         };
         for (const form of entry.words[0] ?? []) {
           const list = byFirst.get(form) ?? [];
