@@ -39,6 +39,7 @@ export type DatePrecision = (typeof DATE_PRECISIONS)[number];
 export const EventDateSchema = z.object({
   start: isoDate,
   end: isoDate,
+  /** How precisely the date is known: the span of its range, one step wider when it was inherited. */
   precision: z.enum(DATE_PRECISIONS),
   /** The words the date was read from; null when it was inherited. */
   text: z.string().nullable(),
@@ -76,7 +77,7 @@ export type Source = z.infer<typeof SourceSchema>;
 
 export const ClaimSchema = z.object({
   status: z.enum(CLAIM_STATUSES),
-  /** The outlet chain, nearest teller first, ending with the publishing outlet: ["Reuters", "AMN"]. */
+  /** The outlet chain from the origin to the publisher: "AMN, citing Reuters" is ["Reuters", "AMN"]. */
   via: z.array(z.string()),
   sources: z.array(SourceSchema),
 });

@@ -109,6 +109,12 @@ function toPlace(place: PlaceMention): Place {
   };
 }
 
+/** An inherited date is known less precisely than the event it came from, and says so. */
+function lower(precision: EventDate['precision']): EventDate['precision'] {
+  const order: EventDate['precision'][] = ['day', 'week', 'month', 'year', 'range'];
+  return order[Math.min(order.indexOf(precision) + 1, order.length - 1)] ?? 'range';
+}
+
 const hasActors = (c: InferredCluster) => c.mentions.some((m) => m.actors.length > 0) || c.actorsInherited.length > 0;
 const hasRecipients = (c: InferredCluster) =>
   c.mentions.some((m) => m.recipients.length > 0) || c.recipientsInherited.length > 0;
@@ -133,7 +139,7 @@ function inheritFromGroups(clusters: InferredCluster[]): void {
     if (!hasActors(cluster)) cluster.actorsInherited = actorsOf(group);
     if (!hasRecipients(cluster)) cluster.recipientsInherited = recipientsOf(group);
     if (!cluster.date && group.date) {
-      cluster.date = { ...group.date, basis: 'inherited', span: null };
+      cluster.date = { ...group.date, precision: lower(group.date.precision), basis: 'inherited', span: null };
       cluster.dateRule = 'inherited:group';
     }
     if (!cluster.place && group.place) {
@@ -193,7 +199,7 @@ function inheritDates(doc: PreparedDocument, clusters: InferredCluster[]): void 
     const near = earlier.find((c) => here - paragraphOf(c) <= 1);
     const source = related ?? near;
     if (source?.date) {
-      cluster.date = { ...source.date, basis: 'inherited', text: null, span: null };
+      cluster.date = { ...source.date, precision: lower(source.date.precision), basis: 'inherited', text: null, span: null };
       cluster.dateRule = related ? 'inherited:event-with-a-common-party' : 'inherited:nearest-event';
       return;
     }

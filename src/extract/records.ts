@@ -148,7 +148,9 @@ function claimOf(doc: PreparedDocument, mentions: readonly EventMention[]): { cl
     seen.add(m.sentence);
     for (const a of m.attributions) {
       sources = mergeSources(sources, a.sources);
-      for (const outlet of a.outlets) if (!via.includes(outlet)) via.push(outlet);
+      // The claims stage lists a chain as it is read ("according to AFP, citing state media" → AFP, state media);
+      // the record runs from the origin to the publisher: state media → AFP → the publishing outlet.
+      for (const outlet of [...a.outlets].reverse()) if (!via.includes(outlet)) via.push(outlet);
       rules.push(a.rule);
     }
   }
