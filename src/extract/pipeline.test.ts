@@ -67,6 +67,7 @@ test('pipeline: a group singled out keeps its own record and takes the group’s
   assert.equal(one?.killed?.min, 2);
   assert.equal(one?.date?.start, '2024-05-12');
   assert.equal(one?.date?.basis, 'inherited');
+  assert.equal(one?.date?.precision, 'week', 'an inherited date says so with a lower precision');
 });
 
 test('pipeline: a stated link becomes a link between the records', () => {
