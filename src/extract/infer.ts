@@ -199,7 +199,13 @@ function inheritDates(doc: PreparedDocument, clusters: InferredCluster[]): void 
     const near = earlier.find((c) => here - paragraphOf(c) <= 1);
     const source = related ?? near;
     if (source?.date) {
-      cluster.date = { ...source.date, precision: lower(source.date.precision), basis: 'inherited', text: null, span: null };
+      cluster.date = {
+        ...source.date,
+        precision: lower(source.date.precision),
+        basis: 'inherited',
+        text: null,
+        span: null,
+      };
       cluster.dateRule = related ? 'inherited:event-with-a-common-party' : 'inherited:nearest-event';
       return;
     }

@@ -23,6 +23,9 @@
 // The indefinite article alone ("a civilian") is NOT read as one here: whether it counts is the caller's call.
 import type { Token } from './model.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const STARTS_LOWER = /^[a-z]/;
+
 export interface Quantity {
   min: number;
   /** null: no upper bound stated ("at least four", "dozens"). */
@@ -369,7 +372,7 @@ function readCore(at: WordAt, i: number): Read | null {
     if (word === 'plus')
       return { min: a.value, max: null, approximate: false, end: a.end + 2, rule: 'quantity:lower-bound' };
     if (word === 'odd') return { min: a.value, max: null, approximate: true, end: a.end + 2, rule: 'quantity:about' };
-    if (word !== undefined && /^[a-z]/.test(word)) return null;
+    if (word !== undefined && STARTS_LOWER.test(word)) return null;
   }
   if (following !== undefined && PERCENT.has(following)) return null;
   // "10 to 15", "two or three"

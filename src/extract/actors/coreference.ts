@@ -5,6 +5,9 @@ import type { Sentence, Token } from '../model.ts';
 import type { ActorMention } from './mention.ts';
 import { foldWord } from './words.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const STARTS_UPPER = /^\p{Lu}/u;
+
 // How far back (in sentences) each kind of anaphor looks.
 const PRONOUN_WINDOW = 2;
 const NOMINAL_WINDOW = 8;
@@ -65,7 +68,7 @@ function laterNames(list: readonly ActorMention[], sentences: readonly Sentence[
     const tokens = sentence.tokens;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
-      if (!/^\p{Lu}/u.test(tok.text)) continue;
+      if (!STARTS_UPPER.test(tok.text)) continue;
       const folded = foldWord(tok.text);
       const acronymOf = acronyms.get(folded);
       const surnameOf = surnames.get(folded.toLowerCase());

@@ -5,6 +5,10 @@ import type { ActorEntry, ActorLexicon, AgentEntry, CountryInfo } from './lexico
 import type { ActorMention } from './mention.ts';
 import { type AgentHit, isPlain, isWord, type Unit } from './units.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const ENDS_S = /s$/;
+const PRO_OR_ANTI = /^pro\b|^anti\b/;
+
 // Words that may open a phrase without being part of its span.
 const DETERMINERS = new Set([
   'the',
@@ -366,7 +370,7 @@ function genericId(id: Identity, agentClass: string): string {
 
 function isPlural(u: Unit, hit: AgentHit): boolean {
   if (hit.number === 'plural') return true;
-  if (hit.number === 'any') return /s$/.test(u.last.key) || u.first.lemma !== u.first.key;
+  if (hit.number === 'any') return ENDS_S.test(u.last.key) || u.first.lemma !== u.first.key;
   return false;
 }
 
@@ -479,7 +483,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
     if (u.modifier) {
       if (u.modifier.agent.inSpan !== false) {
         if (firstIdentity < 0) firstIdentity = r;
-        if (/^pro\b|^anti\b/.test(u.key))
+        if (PRO_OR_ANTI.test(u.key))
           id.prefixes.push(u.first.text.toLowerCase() === 'pro' ? u.key.replace(' ', '-') : u.key.replace(' ', '-'));
       }
     }

@@ -81,8 +81,8 @@ function isAsciiAlnum(c: number): boolean {
 function wordAt(text: string, i: number): string | null {
   if (isAsciiAlnum(text.charCodeAt(i))) {
     WORD_AT.lastIndex = i;
-    const m = WORD_AT.exec(text);
-    if (m && m[0].length < 62) return m[0];
+    // (test, not exec: the end of the match is all that is needed, without a match array)
+    if (WORD_AT.test(text) && WORD_AT.lastIndex - i < 62) return text.slice(i, WORD_AT.lastIndex);
   }
   return WORD.exec(text.slice(i, i + 64))?.[0] ?? null;
 }

@@ -32,6 +32,9 @@ import {
 
 export type { CasualtyKind } from './words.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const ENDS_ED = /ed$/;
+
 export interface CasualtyMention {
   sentence: number;
   start: number;
@@ -210,7 +213,7 @@ function harmKind(t: Token | undefined): CasualtyKind | undefined {
 }
 
 function isParticiple(t: Token | undefined): boolean {
-  return !!t && (/ed$/.test(t.normal) || ['slain', 'hurt', 'seized', 'taken'].includes(t.normal));
+  return !!t && (ENDS_ED.test(t.normal) || ['slain', 'hurt', 'seized', 'taken'].includes(t.normal));
 }
 
 // --- negation -------------------------------------------------------------------------------------------------

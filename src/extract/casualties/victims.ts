@@ -4,6 +4,11 @@ import type { Token } from '../model.ts';
 import { readQuantity } from '../quantity.ts';
 import { NOT_IN_VICTIMS, PERSON_NOUNS } from './words.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const STARTS_DIGIT = /^\d/;
+const ENDS_ED = /ed$/;
+const STARTS_ASCII_UPPER = /^[A-Z]/;
+
 export interface Victims {
   /** Token range of the whole phrase, count included. */
   start: number;
@@ -93,7 +98,7 @@ function isNumberWord(tokens: readonly Token[], i: number): boolean {
   const next = tokens[i + 1];
   // "30-year-old" is a modifier inside the phrase, not its count
   if (next && DASHES.has(next.normal)) return false;
-  return t.pos === 'NUM' || /^\d/.test(t.normal) || VAGUE_WORDS.has(t.normal);
+  return t.pos === 'NUM' || STARTS_DIGIT.test(t.normal) || VAGUE_WORDS.has(t.normal);
 }
 
 function isNominal(tokens: readonly Token[], i: number): boolean {
@@ -103,12 +108,12 @@ function isNominal(tokens: readonly Token[], i: number): boolean {
   if (t.normal === 'u.s.' || t.normal === 'u.k.' || t.normal === 'u.n.') return true;
   if (t.pos === 'NUM') return DASHES.has(tokens[i + 1]?.normal ?? '');
   // "three suspected facilitators", "two armed men": a participle before a noun describes it
-  if (t.pos === 'VERB') return /ed$/.test(t.normal) && ['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '');
+  if (t.pos === 'VERB') return ENDS_ED.test(t.normal) && ['NOUN', 'PROPN'].includes(tokens[i + 1]?.pos ?? '');
   return t.pos === 'NOUN' || t.pos === 'PROPN' || t.pos === 'ADJ';
 }
 
 function isCapitalised(t: Token): boolean {
-  return /^[A-Z]/.test(t.text);
+  return STARTS_ASCII_UPPER.test(t.text);
 }
 
 /** Classifies a run of nominal tokens [start, end): does it name people, one named person, several? */

@@ -27,9 +27,13 @@ import {
   DENIED_THINGS,
   OWN_ACT_VERBS,
   SPEECH_FILLERS,
-  SPEECH_FORMS,
+  SPEECH_FORM_OF,
+  SPEECH_VERB_OF,
   SPEECH_VERBS,
 } from './words.ts';
+
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const ENDS_ED_ING = /(?:ed|ing)$/;
 
 export { mergeSources, refersBack, type SourceRef };
 
@@ -131,19 +135,6 @@ function readAt(ctx: Ctx, start: number, limit: number | null): Speaker | null {
 }
 
 /** The lemma of a verb of telling at `i`, or null ("reports of shelling" and "the reported attack" are not). */
-/**
- * A word list as a Map that answers exactly as indexing the object does, the keys every object inherits
- * ("constructor", "toString") included: a Map lookup is several times faster than an object's for ever new words.
- */
-function asLookup<T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
-  const lookup = new Map<string, T>(Object.entries(record));
-  for (const key of Object.getOwnPropertyNames(Object.prototype))
-    if (!lookup.has(key)) lookup.set(key, (record as Record<string, T>)[key] as T);
-  return lookup;
-}
-
-const SPEECH_FORM_OF = asLookup(SPEECH_FORMS);
-const SPEECH_VERB_OF = asLookup(SPEECH_VERBS);
 // "took responsibility", "assumed responsibility", "accepted responsibility"
 const TAKE_VERBS: ReadonlySet<string> = new Set(['take', 'assume', 'accept']);
 
@@ -321,7 +312,7 @@ function speakerBeforeComma(
 function isDescription(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
     const t = tokens[i] as Token;
-    if (t.pos === 'AUX' || (t.pos === 'VERB' && !/(?:ed|ing)$/.test(t.normal))) return false;
+    if (t.pos === 'AUX' || (t.pos === 'VERB' && !ENDS_ED_ING.test(t.normal))) return false;
   }
   return end > start + 1;
 }

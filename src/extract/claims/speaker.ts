@@ -19,21 +19,30 @@ import {
   ANONYMITY_PHRASES,
   ANONYMOUS_WORDS,
   BACK_DETERMINERS,
-  INSTITUTION_NOUNS,
-  KIND_MODIFIERS,
-  METONYM_KINDS,
+  INSTITUTION_NOUN_OF,
+  KIND_MODIFIER_OF,
+  METONYM_KIND_OF,
   OUTLET_AGENCY_LEADS,
   OUTLET_HEADS,
   OUTLET_NAME_WORDS,
   PRONOUN_SPEAKERS,
-  ROLE_NOUNS,
+  ROLE_NOUN_OF,
   SOURCE_PARTICIPLES,
   SOURCE_PREPOSITIONS,
-  SPEECH_FORMS,
+  SPEECH_FORM_OF,
   TIME_WORDS,
-  TITLE_KINDS,
-  WEAK_KIND_MODIFIERS,
+  TITLE_KIND_OF,
+  WEAK_KIND_MODIFIER_OF,
 } from './words.ts';
+
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const SIBILANT_PLURAL = /(?:ss|ch|sh|x)es$/;
+const STARTS_UPPER = /^\p{Lu}/u;
+const ENDS_ED = /ed$/;
+const STARTS_ASCII_UPPER = /^[A-Z]/;
+const STARTS_UPPER_OR_DIGIT = /^[\p{Lu}\p{N}]/u;
+const ENDS_ED_ING = /(?:ed|ing)$/;
+const STARTS_UPPER_CLASS = /^[\p{Lu}]/u;
 
 /** One coordinated part of a speaker phrase. */
 export interface SpeakerGroup {
@@ -92,13 +101,13 @@ function word(tokens: readonly Token[], i: number): string {
 function singular(w: string): string {
   if (w.endsWith('men')) return `${w.slice(0, -3)}man`;
   if (w.endsWith('ies') && w.length > 4) return `${w.slice(0, -3)}y`;
-  if (/(?:ss|ch|sh|x)es$/.test(w)) return w.slice(0, -2);
+  if (SIBILANT_PLURAL.test(w)) return w.slice(0, -2);
   if (w.endsWith('s') && !w.endsWith('ss') && w.length > 3) return w.slice(0, -1);
   return w;
 }
 
 function isSpeechForm(t: Token): boolean {
-  return SPEECH_FORMS[t.normal] !== undefined && t.pos !== 'NOUN' && t.pos !== 'PROPN';
+  return SPEECH_FORM_OF.get(t.normal) !== undefined && t.pos !== 'NOUN' && t.pos !== 'PROPN';
 }
 
 /** A word that can sit inside a source's name or description ("Iran-backed", "U.S.", "al-Ali", "30-strong"). */
@@ -112,11 +121,11 @@ function isNominal(tokens: readonly Token[], i: number, runStart: number): boole
   if (t.pos === 'VERB')
     return (
       (DASHES.has(word(tokens, i - 1)) && i > runStart) ||
-      (i > 0 && /^\p{Lu}/u.test(t.text)) ||
-      (/ed$/.test(t.normal) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '')) ||
+      (i > 0 && STARTS_UPPER.test(t.text)) ||
+      (ENDS_ED.test(t.normal) && ['NOUN', 'PROPN', 'ADJ'].includes(tokens[i + 1]?.pos ?? '')) ||
       // "a war monitor", "a police guard": a head noun mistagged as a verb after a modifier
       (i > runStart &&
-        (ROLE_NOUNS[singular(t.normal)] !== undefined || INSTITUTION_NOUNS[t.normal] !== undefined) &&
+        (ROLE_NOUN_OF.get(singular(t.normal)) !== undefined || INSTITUTION_NOUN_OF.get(t.normal) !== undefined) &&
         ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i - 1]?.pos ?? ''))
     );
   if (POSSESSIVE.has(t.normal)) return i > runStart;
@@ -125,7 +134,7 @@ function isNominal(tokens: readonly Token[], i: number, runStart: number): boole
     t.pos === 'NOUN' ||
     t.pos === 'PROPN' ||
     t.pos === 'ADJ' ||
-    (/^[A-Z]/.test(t.text) && t.pos !== 'DET' && t.pos !== 'PRON')
+    (STARTS_ASCII_UPPER.test(t.text) && t.pos !== 'DET' && t.pos !== 'PRON')
   );
 }
 
@@ -159,7 +168,7 @@ function outletOf(
     if (!m) continue;
     // "the Somali National News Agency" is not Lebanon's "National News Agency"
     const before = tokens[m.start - 1];
-    if (m.start > start && before && before.pos === 'PROPN' && /^\p{Lu}/u.test(before.text)) continue;
+    if (m.start > start && before && before.pos === 'PROPN' && STARTS_UPPER.test(before.text)) continue;
     // "the National Guard" is not "The National": the name must end the run, or be followed by outlet words only
     let k = m.end;
     while (
@@ -172,7 +181,7 @@ function outletOf(
   }
   // "the official news agency Ceteka", "the Kurdish daily Hawlati": an outlet word followed by its name
   let headAt = end - 1;
-  while (headAt > start && /^\p{Lu}/u.test(tokens[headAt]?.text ?? '') && tokens[headAt]?.pos === 'PROPN') headAt--;
+  while (headAt > start && STARTS_UPPER.test(tokens[headAt]?.text ?? '') && tokens[headAt]?.pos === 'PROPN') headAt--;
   if (headAt < end - 1 && isOutletWord(tokens, headAt)) {
     const nameFirst = tokens[headAt + 1];
     const nameLast = tokens[end - 1];
@@ -185,7 +194,7 @@ function outletOf(
     let nameFrom = start;
     while (['the', 'a', 'an'].includes(word(tokens, nameFrom))) nameFrom++;
     const nameFirst = tokens[nameFrom];
-    if (nameFirst && /^[\p{Lu}\p{N}]/u.test(nameFirst.text)) {
+    if (nameFirst && STARTS_UPPER_OR_DIGIT.test(nameFirst.text)) {
       return { name: text.slice(nameFirst.start - offset, named.end - offset), monitor: false };
     }
   }
@@ -347,7 +356,7 @@ function readGroupShape(ctx: GroupContext, i: number, limit: number): SpeakerGro
       k = j;
     } else if (
       SOURCE_PARTICIPLES.has(w) ||
-      (tokens[k]?.pos === 'VERB' && /(?:ed|ing)$/.test(w) && SOURCE_PREPOSITIONS.has(word(tokens, k + 1)))
+      (tokens[k]?.pos === 'VERB' && ENDS_ED_ING.test(w) && SOURCE_PREPOSITIONS.has(word(tokens, k + 1)))
     ) {
       // "familiar with", "briefed on", "speaking on condition of anonymity", "based in"
       if (w === 'citing') break;
@@ -390,7 +399,7 @@ interface GroupShape {
 
 /** A word that can stand in a name: capitalised, a dash, or the particle "al"/"el". */
 function capitalisedInName(t: Token): boolean {
-  return /^[\p{Lu}]/u.test(t.text) || DASHES.has(t.normal) || t.normal === 'al' || t.normal === 'el';
+  return STARTS_UPPER_CLASS.test(t.text) || DASHES.has(t.normal) || t.normal === 'al' || t.normal === 'el';
 }
 
 /** Decides what a group is: an outlet, an institution, a named person, an anonymous person or a back-reference. */
@@ -413,10 +422,10 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
   for (let r = g.run.length - 1; r >= 0; r--) {
     const w = singular(words[r] as string);
     if (
-      ROLE_NOUNS[w] !== undefined ||
-      ROLE_NOUNS[words[r] as string] !== undefined ||
-      INSTITUTION_NOUNS[words[r] as string] !== undefined ||
-      INSTITUTION_NOUNS[w] !== undefined
+      ROLE_NOUN_OF.get(w) !== undefined ||
+      ROLE_NOUN_OF.get(words[r] as string) !== undefined ||
+      INSTITUTION_NOUN_OF.get(words[r] as string) !== undefined ||
+      INSTITUTION_NOUN_OF.get(w) !== undefined
     ) {
       roleAt = r;
       break;
@@ -430,7 +439,7 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
   const roleToken = roleAt >= 0 ? (g.run[roleAt] as Token) : null;
   const capitalRole =
     roleToken !== null &&
-    /^\p{Lu}/u.test(roleToken.text) &&
+    STARTS_UPPER.test(roleToken.text) &&
     g.runStart + roleAt > 0 &&
     !BOUNDARY_BEFORE.has(word(tokens, g.runStart + roleAt - 1));
   // "militants said" speak as a body; "three militants said" are people
@@ -438,20 +447,20 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
   const isRole =
     roleAt >= 0 &&
     !capitalRole &&
-    (ROLE_NOUNS[headSingular] !== undefined || ROLE_NOUNS[headWord] !== undefined) &&
-    (counted || !(INSTITUTION_NOUNS[headWord] !== undefined && ROLE_NOUNS[headWord] === undefined));
+    (ROLE_NOUN_OF.get(headSingular) !== undefined || ROLE_NOUN_OF.get(headWord) !== undefined) &&
+    (counted || !(INSTITUTION_NOUN_OF.get(headWord) !== undefined && ROLE_NOUN_OF.get(headWord) === undefined));
   const plural = headWord !== headSingular || headWord === 'people' || headWord === 'police';
   // kind: the nearest qualifying word before the head, then the head, then a title or known place
   let kind: string | null = null;
   for (let r = (roleAt >= 0 ? roleAt : g.run.length) - 1; r >= 0 && kind === null; r--)
-    kind = KIND_MODIFIERS[words[r] as string] ?? null;
+    kind = KIND_MODIFIER_OF.get(words[r] as string) ?? null;
   if (kind === null && roleAt >= 0)
     kind =
       (isRole
-        ? (ROLE_NOUNS[headSingular] ?? ROLE_NOUNS[headWord])
-        : (INSTITUTION_NOUNS[headWord] ?? INSTITUTION_NOUNS[headSingular])) ?? null;
-  if (kind === null) kind = TITLE_KINDS[words[0] as string] ?? METONYM_KINDS[words.join(' ')] ?? null;
-  for (let r = 0; r < words.length && kind === null; r++) kind = WEAK_KIND_MODIFIERS[words[r] as string] ?? null;
+        ? (ROLE_NOUN_OF.get(headSingular) ?? ROLE_NOUN_OF.get(headWord))
+        : (INSTITUTION_NOUN_OF.get(headWord) ?? INSTITUTION_NOUN_OF.get(headSingular))) ?? null;
+  if (kind === null) kind = TITLE_KIND_OF.get(words[0] as string) ?? METONYM_KIND_OF.get(words.join(' ')) ?? null;
+  for (let r = 0; r < words.length && kind === null; r++) kind = WEAK_KIND_MODIFIER_OF.get(words[r] as string) ?? null;
   const anonymousWord = words.some((w) => ANONYMOUS_WORDS.has(w));
   if (!isRole) {
     // an institution or a name: "police", "the ministry", "Hezbollah", "Col. Sami al-Ali"
@@ -557,7 +566,7 @@ export function readSpeaker(
 }
 
 function capitalised(t: Token | undefined): boolean {
-  return !!t && /^\p{Lu}/u.test(t.text);
+  return !!t && STARTS_UPPER.test(t.text);
 }
 
 /** True when tokens [start, end) ask for anonymity ("who spoke on condition of anonymity"). */

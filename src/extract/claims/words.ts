@@ -719,3 +719,24 @@ export const PRONOUN_SPEAKERS: ReadonlySet<string> = new Set(['he', 'she', 'they
 
 /** Determiners that point back to a source already named: "the same sources", "these officials". */
 export const BACK_DETERMINERS: ReadonlySet<string> = new Set(['the', 'these', 'those', 'this', 'that', 'such']);
+
+/**
+ * A word list as a Map that answers exactly as indexing the object does, the keys every object inherits
+ * ("constructor", "toString") included: a Map lookup is several times faster than an object's for ever new words.
+ */
+export function asLookup<T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
+  const lookup = new Map<string, T>(Object.entries(record));
+  for (const key of Object.getOwnPropertyNames(Object.prototype))
+    if (!lookup.has(key)) lookup.set(key, (record as Record<string, T>)[key] as T);
+  return lookup;
+}
+
+// The lists above as lookups, for the words of every sentence.
+export const SPEECH_VERB_OF = asLookup(SPEECH_VERBS);
+export const SPEECH_FORM_OF = asLookup(SPEECH_FORMS);
+export const ROLE_NOUN_OF = asLookup(ROLE_NOUNS);
+export const INSTITUTION_NOUN_OF = asLookup(INSTITUTION_NOUNS);
+export const KIND_MODIFIER_OF = asLookup(KIND_MODIFIERS);
+export const WEAK_KIND_MODIFIER_OF = asLookup(WEAK_KIND_MODIFIERS);
+export const TITLE_KIND_OF = asLookup(TITLE_KINDS);
+export const METONYM_KIND_OF = asLookup(METONYM_KINDS);

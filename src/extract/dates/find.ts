@@ -32,11 +32,59 @@ const UNTESTED = 0;
 const PASSED = 1;
 const FAILED = 2;
 
+// Words a gate cannot match without, looked for in the lower-cased sentence before the gate itself runs: the
+// gates are case-insensitive but not Unicode-aware, so the letters they match are ASCII letters, which lower-case
+// to these words. Each entry is a list of alternatives, all of which must have one word present. Keyed by the
+// gate as written: a gate changed in its rule file simply runs without a pre-test.
+const GATE_WORDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map([
+  [
+    '\\b(?:earlier|later|before|after|afterwards|previously|prior|beforehand)\\b/i',
+    [['earlier', 'later', 'before', 'after', 'previously', 'prior']],
+  ],
+  [
+    '\\b(?:that|same|previous|following|next|preceding|prior)\\s/i',
+    [['that', 'same', 'previous', 'following', 'next', 'preceding', 'prior']],
+  ],
+  ['\\b(?:prior|preceding|previous)\\s/i', [['prior', 'preceding', 'previous']]],
+  [
+    '\\b(?:before|after|following|preceding|leading|since)\\b/i',
+    [['before', 'after', 'following', 'preceding', 'leading', 'since']],
+  ],
+  [
+    '\\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)/i',
+    [['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec']],
+  ],
+  ['spring|summer|autumn|fall|winter/i', [['spring', 'summer', 'autumn', 'fall', 'winter']]],
+  [
+    '\\b(?:first|second|third|fourth|last|final)\\s+(?:week|half|quarter|ten)/i',
+    [
+      ['first', 'second', 'third', 'fourth', 'last', 'final'],
+      ['week', 'half', 'quarter', 'ten'],
+    ],
+  ],
+  ['today|tonight|this\\s+(?:morning|afternoon|evening)/i', [['today', 'tonight', 'this']]],
+  ['yesterday|last\\s+night/i', [['yesterday', 'last']]],
+  ['tomorrow/i', [['tomorrow']]],
+  ['overnight/i', [['overnight']]],
+  ['week|month|year/i', [['week', 'month', 'year']]],
+  ['\\b(?:recent|past|last)\\s/i', [['recent', 'past', 'last']]],
+  ['recently/i', [['recently']]],
+  ['\\b(?:past|last)\\s/i', [['past', 'last']]],
+  ['\\b(?:coming|upcoming|next)\\s/i', [['coming', 'next']]],
+  ['\\bago\\b/i', [['ago']]],
+  ['(?:mon|tues|wednes|thurs|fri|satur|sun)day/i', [['day']]],
+]);
+const PRE_TESTS: readonly (readonly (readonly string[])[] | null)[] = GATES.map(
+  (g) => GATE_WORDS.get(`${g.source}/${g.flags}`) ?? null,
+);
+
 /** Whether `text` passes gate `g`, tested once: `results` holds what each gate gave so far. */
-function passes(g: number, text: string, results: Uint8Array): boolean {
+function passes(g: number, text: string, lower: string, results: Uint8Array): boolean {
   let r = results[g] ?? UNTESTED;
   if (r === UNTESTED) {
-    r = (GATES[g] as RegExp).test(text) ? PASSED : FAILED;
+    const pre = PRE_TESTS[g];
+    const possible = !pre || pre.every((words) => words.some((w) => lower.includes(w)));
+    r = possible && (GATES[g] as RegExp).test(text) ? PASSED : FAILED;
     results[g] = r;
   }
   return r === PASSED;
@@ -99,9 +147,10 @@ export function findDatesInText(text: string, context: DateContext): LocalDate[]
 
   const found: { candidate: Candidate; order: number }[] = [];
   const gates = new Uint8Array(GATES.length);
+  const lower = text.toLowerCase();
   RULES.forEach((rule, order) => {
     const also = ALSO_OF[order] ?? -1;
-    if (!passes(GATE_OF[order] ?? -1, text, gates) || (also >= 0 && !passes(also, text, gates))) return;
+    if (!passes(GATE_OF[order] ?? -1, text, lower, gates) || (also >= 0 && !passes(also, text, lower, gates))) return;
     for (const match of text.matchAll(rule.pattern)) {
       const candidate = rule.read(match, env);
       if (candidate) found.push({ candidate, order });

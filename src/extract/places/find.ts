@@ -37,6 +37,14 @@ import {
 
 export type { PlaceRelation } from './words.ts';
 
+// Made once: a regular-expression literal inside a function is a new object each time it runs.
+const STARTS_ALNUM = /^[\p{L}\p{N}]/u;
+const POSSESSIVE_S = /^['’]s$/i;
+const ENDS_S = /s$/i;
+const HAS_ALNUM = /[\p{L}\p{N}]/u;
+const NUMBER = /^\d[\d.,]*$/;
+const STARTS_UPPER = /^[\p{Lu}]/u;
+
 export interface PlaceMention {
   sentence: number;
   /** Document offsets of the words, as written: "Ain al-Asad Airbase in western Iraq". */
@@ -165,7 +173,7 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
     // "al-Asad", "Syrian-Iraqi", "U.S.-led": tokens joined by a hyphen with no space are one word.
     if (last && glued && last.kind === 'word' && (HYPHENS.test(t.text) || HYPHENS.test(last.text.slice(-1)))) {
       const next = tokens[i + 1];
-      if (HYPHENS.test(t.text) && !(next && next.start === t.end && /^[\p{L}\p{N}]/u.test(next.text))) {
+      if (HYPHENS.test(t.text) && !(next && next.start === t.end && STARTS_ALNUM.test(next.text))) {
         units.push(unitOf(t, 'punct'));
         continue;
       }
@@ -175,15 +183,15 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
       last.cap = capitalised(last.text);
       continue;
     }
-    if (/^['’]s$/i.test(t.text) || ((t.text === "'" || t.text === '’') && glued && prev && /s$/i.test(prev.text))) {
+    if (POSSESSIVE_S.test(t.text) || ((t.text === "'" || t.text === '’') && glued && prev && ENDS_S.test(prev.text))) {
       units.push(unitOf(t, 'poss'));
       continue;
     }
-    if (!/[\p{L}\p{N}]/u.test(t.text)) {
+    if (!HAS_ALNUM.test(t.text)) {
       units.push(unitOf(t, 'punct'));
       continue;
     }
-    units.push(unitOf(t, /^\d[\d.,]*$/.test(t.text) ? 'num' : 'word'));
+    units.push(unitOf(t, NUMBER.test(t.text) ? 'num' : 'word'));
   }
   return units;
 }
@@ -204,7 +212,7 @@ function unitOf(t: Token, kind: Unit['kind']): Unit {
 const GLUED_ARTICLE = /^(?:al|el|ad|ed|az|ez|as|es|ash|ar|er|an|at|ul)[-‐‑–][\p{Lu}]/u;
 
 function capitalised(text: string): boolean {
-  return /^[\p{Lu}]/u.test(text) || GLUED_ARTICLE.test(text);
+  return STARTS_UPPER.test(text) || GLUED_ARTICLE.test(text);
 }
 
 function excludedUnits(units: readonly Unit[], spans: readonly { start: number; end: number }[]): number[] {
@@ -226,7 +234,8 @@ function sentenceCountries(units: readonly Unit[], g: Gazetteer): { names: Set<s
     const next0 = units[i + 1];
     const adjectival =
       next0?.kind === 'word' && !next0.cap && (next0.pos === 'NOUN' || next0.pos === 'ADJ' || next0.lower === 'and');
-    for (const part of u.text.split(HYPHENS)) {
+    // (a regular-expression split builds a splitter each call: only for the words that hold a hyphen)
+    for (const part of HYPHENS.test(u.text) ? u.text.split(HYPHENS) : [u.text]) {
       const demonym = g.demonym(part);
       if (demonym) demonyms.add(demonym);
       else {
