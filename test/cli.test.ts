@@ -98,3 +98,27 @@ test('cli: eval prints precision, recall and per-field scores', () => {
   assert.match(out, /precision 100\.0% \(1\/1\)\s+recall 100\.0% \(1\/1\)/);
   assert.match(out, /killed\s+100\.0%/);
 });
+
+test('cli: extract reads a folder of mixed inputs, HTML included, choosing the reader by content', () => {
+  const folder = mkdtempSync(join(dir, 'mixed-'));
+  writeFileSync(
+    join(folder, 'page.html'),
+    '<html><head><title>Clashes in Kidal</title><meta property="article:published_time" content="2024-03-06T09:00:00Z"></head>' +
+      '<body><article><h1>Clashes in Kidal</h1><p>Malian troops clashed with rebels near Kidal on Tuesday, killing six fighters, the army said.</p>' +
+      '<p>Join our Telegram channel for breaking news.</p></article></body></html>',
+  );
+  writeFileSync(
+    join(folder, 'note.md'),
+    '---\npublished: 2024-03-06\n---\nPolice arrested 12 protesters in Bamako on Monday.\n',
+  );
+  const { code, out } = sitrep('extract', folder, '--jsonl');
+  assert.equal(code, 0);
+  const lines = out
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as { id: string; events: { type: string; date: { start: string } | null }[] });
+  const page = lines.find((l) => l.id.includes('page'));
+  assert.equal(page?.events[0]?.type, 'ASSAULT');
+  assert.equal(page?.events[0]?.date?.start, '2024-03-05');
+  assert.ok(lines.find((l) => l.id.includes('note'))?.events.some((e) => e.type === 'COERCE'));
+});

@@ -20,12 +20,16 @@ export async function main(argv: readonly string[]): Promise<number> {
   program
     .command('extract')
     .description('extract events from text or markdown reports (or JSON Lines with --input)')
-    .argument('[files...]', 'text or markdown files, each with an optional front-matter header')
+    .argument(
+      '[inputs...]',
+      'files (text, markdown with front matter, HTML, RSS/Atom, Telegram result.json), folders or URLs',
+    )
     .option('--published <date>', 'publication date for files whose header gives none (YYYY-MM-DD)', isoDate)
     .option('--json', 'print the event records as JSON')
     .option('--input <file>', 'read documents from a JSON Lines file: {id, text, published?, outlet?, url?, title?}')
     .option('--jsonl', 'write one line {id, events} per document (with --input)')
     .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
+    .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .action(async (files: string[], options) => {
       const { runExtract } = await import('./commands/extract.ts');
       exitCode = await runExtract(files, options);

@@ -3,7 +3,7 @@ import type { InputError } from '../../core/errors.ts';
 import type { DocumentInput, EventRecord } from '../../core/record.ts';
 import { extractEvents } from '../../extract/pipeline.ts';
 import { readJsonlDocuments } from '../../ingest/jsonl.ts';
-import { readTextFile } from '../../ingest/text.ts';
+import { readInputs } from '../../ingest/read.ts';
 import { resourcesFor } from '../resources.ts';
 import { formatEventTable } from '../table.ts';
 
@@ -13,6 +13,7 @@ export interface ExtractOptions {
   input?: string;
   jsonl?: boolean;
   data?: string;
+  allowPrivate?: boolean;
 }
 
 export async function runExtract(files: string[], options: ExtractOptions): Promise<number> {
@@ -35,10 +36,14 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
     skipped.push(error);
     process.stderr.write(`sitrep: skipped ${error.message}\n`);
   };
-  for (const file of files) {
-    const doc = await readTextFile(file, { published: options.published ?? null });
-    if (doc instanceof Error) fail(doc);
-    else emit(doc, extractEvents(doc, resources).events);
+  // Text, markdown, HTML, RSS/Atom feeds, Telegram exports, JSON Lines, folders and URLs: the reader is chosen
+  // by content and extension.
+  for await (const item of readInputs(files, {
+    published: options.published ?? null,
+    allowPrivate: options.allowPrivate ?? false,
+  })) {
+    if (item instanceof Error) fail(item);
+    else emit(item.input, extractEvents(item.input, resources).events);
   }
   if (options.input) {
     try {
