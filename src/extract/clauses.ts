@@ -50,6 +50,9 @@ export function clauseEnd(tokens: readonly Token[], from: number): number {
     if (!t) break;
     if (HARD_BREAKS.has(t.text)) return i;
     if (SUBORDINATORS.has(t.normal) && i > from + 1) return i;
+    // "condemned the detentions and called on the Taliban to …": a second predicate starts its own clause.
+    const next = tokens[i + 1];
+    if (t.normal === 'and' && next?.pos === 'VERB' && !/ing$/.test(next.normal) && i > from + 1) return i;
     // ", said …" / ", told …": the reporting clause is not part of what was said.
     if (t.text === ',' && isReportingAhead(tokens, i + 1)) return i;
   }

@@ -70,6 +70,9 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   const head = cluster.mentions[0] as EventMention;
   if (head.type !== mention.type) return false;
   if (head.modality !== mention.modality) return false;
+  // "arrested 14 people … and imposed a curfew": two coercions of different kinds are two events.
+  const mode = cluster.mentions.map((m) => m.mode).find((m) => m !== null);
+  if (mode && mention.mode && mode !== mention.mode) return false;
   // "One attack, targeting the air base": singled out of a group, it is an event of its own.
   if (mention.singledOut && !cluster.mentions.every((m) => m.singledOut)) return false;
   if (cluster.mentions.some((m) => m.sentence === mention.sentence)) return false;

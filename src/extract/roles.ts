@@ -346,7 +346,18 @@ function subjectBefore(tokens: readonly Token[], at: number, mentions: readonly 
     const head = mentions.filter((m) => m.last <= inner - 1 && m.first >= start).at(-1);
     if (head) best = head;
   }
+  // "An attack targeting a Shiite mosque killed five": the mosque is the participle's object, not the subject.
+  if (insideParticiple(tokens, best.first)) return [];
   return coordinated(tokens, best, mentions);
+}
+
+function insideParticiple(tokens: readonly Token[], first: number): boolean {
+  for (let i = first - 1; i >= Math.max(0, first - 3); i--) {
+    const t = tokens[i] as Token;
+    if (t.pos === 'VERB') return /ing$/.test(t.normal) && tokens[i - 1]?.pos !== 'AUX';
+    if (!['DET', 'ADJ', 'NUM'].includes(t.pos)) return false;
+  }
+  return false;
 }
 
 /** "U.S. and Iraqi forces", "Israel and Hamas": mentions joined by "and" or commas count together. */

@@ -98,8 +98,13 @@ function dropDescriptions(tokens: readonly Token[], triggers: TriggerMention[]):
     if (t.pos !== 'VERB') continue;
     const before = tokens[t.first - 1];
     const after = tokens[t.last];
+    // "an attack targeting a mosque" describes the attack itself: its words stay, to be read as one event.
+    const afterEvent = triggers.some((o) => o.last === t.first);
     const relative =
-      /ing$/.test(t.text) && (before?.pos === 'NOUN' || before?.pos === 'PROPN') && hasLaterVerb(tokens, t.last);
+      !afterEvent &&
+      /ing$/.test(t.text) &&
+      (before?.pos === 'NOUN' || before?.pos === 'PROPN') &&
+      hasLaterVerb(tokens, t.last);
     const aside = before?.text === ',' && /ed$/.test(t.text) && after?.normal === 'by';
     // "a man accused of theft", "fighters backed by Iran"
     const attribute =
@@ -145,9 +150,9 @@ const SEPARATING = new Set([
 function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): TriggerMention[] {
   const kept: TriggerMention[] = [];
   const remap = new Map<number, number>();
+  const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
   triggers.forEach((trigger, index) => {
-    const previous = kept.at(-1);
-    const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
+    const previous = kept.findLast(live);
     if (
       previous &&
       (previous.type === trigger.type || (isPropertyHarm(previous) && isPropertyHarm(trigger))) &&
@@ -159,7 +164,7 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
       previous.mode ??= trigger.mode;
       previous.hint ??= trigger.hint;
       previous.also.push(trigger);
-      remap.set(index, kept.length - 1);
+      remap.set(index, kept.indexOf(previous));
       return;
     }
     remap.set(index, kept.length);
