@@ -36,7 +36,7 @@ export interface EventMention {
   status: ClaimStatus;
   /** "One attack, targeting the air base": one event singled out of a group reported before it. */
   singledOut: boolean;
-  /** "the airstrikes", "Taeb's visit", "the June 27 airstrikes": refers back to an event already reported. */
+  /** "the raids", "the envoy's visit", "the May 4 shelling": refers back to an event already reported. */
   definite: boolean;
   /** The event of this sentence that this one is the setting of: "called on X … during a meeting". */
   circumstanceOf: number | null;
@@ -221,7 +221,7 @@ function crowdViolence(
   return demanding || actors.some((a) => a.acled === 6) ? null : 'mob';
 }
 
-// "Russia said on Tuesday that Sudan must return the helicopter": Russia asks, Sudan is asked.
+// "Kenya said on Monday that Somalia must hand over the suspects": Kenya asks, Somalia is asked.
 function speakerRoles(roles: Roles, tellers: readonly ActorMention[], actors: readonly ActorMention[]): void {
   const asked = roles.actors;
   roles.recipients = asked;
@@ -236,7 +236,7 @@ function speakerRoles(roles: Roles, tellers: readonly ActorMention[], actors: re
   roles.actorRule = 'speaker:teller';
 }
 
-/** A source with the relative clause that describes it: "a senior official, who was briefed on Taeb's visit,". */
+/** A source with the relative clause that describes it: "a diplomat, who was told of the envoy's trip,". */
 function describedSource(sentence: Sentence, source: { start: number; end: number }): { start: number; end: number } {
   const after = sentence.text.slice(source.end - sentence.start);
   const clause = /^,\s*(?:who|which|whose)\b[^,]*,/.exec(after);
@@ -297,7 +297,7 @@ function rolesOf(
   return roles;
 }
 
-/** "more than a year after a U.S. airstrike killed …": the airstrike's own date is the anchor's. */
+/** "two years after a drone strike killed the group's founder": the airstrike's own date is the anchor's. */
 function dateFor(date: DateMention | null, trigger: TriggerMention): DateMention | null {
   const anchor = date?.relative?.anchorRange;
   if (!date || !anchor || trigger.start < date.end) return date;
@@ -306,8 +306,8 @@ function dateFor(date: DateMention | null, trigger: TriggerMention): DateMention
 }
 
 /**
- * Which located thing (a date, a place) each trigger takes: one written right before a noun trigger ("the June 27
- * airstrikes") belongs to that trigger alone; the others go to every trigger, the nearest first.
+ * Which located thing (a date, a place) each trigger takes: one written right before a noun trigger ("the May 4
+ * shelling") belongs to that trigger alone; the others go to every trigger, the nearest first.
  */
 function pickFor(
   sentence: Sentence,
@@ -330,7 +330,7 @@ function pickFor(
     const own = modifierOf.indexOf(k);
     if (own >= 0) return own;
     const free = things.map((thing, i) => ({ thing, i })).filter(({ i }) => modifierOf[i] === -1);
-    // A thing in the trigger's own part of the sentence first: "the visit came after airstrikes on June 27".
+    // A thing in the trigger's own part of the sentence first: "the talks came after shelling on May 4".
     const same = free.filter(({ thing }) => segmentOf(thing.start) === segmentOf(t.start));
     const pool =
       same.length > 0
@@ -393,7 +393,7 @@ function victimsAsRecipients(sentence: Sentence, events: EventMention[], actors:
     for (const c of [e.killed, e.injured]) {
       const end = c ? c.end + includedAfter(sentence, c.end) : 0;
       const inside = c ? actors.filter((a) => a.start >= c.start && a.end <= end && !e.actors.includes(a)) : [];
-      // "three people, including two U.S. personnel": the victims a country is named for say more.
+      // "five people, including two French soldiers": the victims a country is named for say more.
       const named = inside.filter((a) => a.country !== null);
       const victims = named.length > 0 ? named : inside;
       if (victims.length > 0) {
@@ -503,7 +503,7 @@ const BACKGROUND = new Set([
 ]);
 
 /**
- * "agreed to a ceasefire after two days of fierce fighting": a noun event named only as the background of another,
+ * "signed a truce after a week of heavy fighting": a noun event named only as the background of another,
  * with no party and no date of its own, is not a record of its own. "during a meeting last week" has a date, and
  * "after an attack by the militia" a party: both stay.
  */
@@ -544,7 +544,7 @@ function linkCircumstances(tokens: readonly Token[], events: EventMention[]): vo
 const STATUS_STRENGTH: readonly ClaimStatus[] = ['reported', 'alleged', 'suspected', 'claimed', 'denied'];
 
 // "the group said it carried out the attack" (a teller's status) holds for the sentence's events; a bare marker
-// ("suspected of having been carried out by", "alleged involvement") for the event nearest to it.
+// ("believed to have been planted by", "alleged role") for the event nearest to it.
 function attachStatus(
   events: EventMention[],
   attributions: readonly Attribution[],
@@ -574,13 +574,13 @@ function isSingledOut(tokens: readonly Token[], trigger: TriggerMention): boolea
   return before.some((w) => SINGLING.has(w)) && !(trigger.text.endsWith('s') && before.at(-1) === 'first');
 }
 
-// "Those U.S. airstrikes", "the string of attacks", "Taeb's visit", "the June 27 airstrikes", "killed in the airstrikes"
+// "those raids", "the wave of arrests", "the envoy's visit", "the May 4 shelling", "wounded in the raids"
 function isDefinite(tokens: readonly Token[], trigger: TriggerMention, dates: readonly DateMention[]): boolean {
   if (trigger.pos !== 'NOUN') return trigger.also.some((t) => isDefinite(tokens, t, dates));
   for (let i = trigger.first - 1; i >= Math.max(0, trigger.first - 6); i--) {
     const t = tokens[i] as Token;
     if (DEFINITE.has(t.normal) || t.text === "'s" || t.text === '’s') return true;
-    // "the string of attacks": the quantity noun and its "of" stand between the article and the event.
+    // "the wave of arrests": the quantity noun and its "of" stand between the article and the event.
     if (t.normal === 'of' && GROUP_NOUNS.has(tokens[i - 1]?.normal ?? '')) {
       i--;
       continue;
@@ -591,7 +591,7 @@ function isDefinite(tokens: readonly Token[], trigger: TriggerMention, dates: re
   return false;
 }
 
-/** "at least four attacks", "a trio of airstrikes", "two drone strikes" — skipping actor words in between. */
+/** "at least four attacks", "a pair of raids", "two drone strikes" — skipping actor words in between. */
 function countBefore(
   tokens: readonly Token[],
   trigger: TriggerMention,
@@ -599,7 +599,7 @@ function countBefore(
   dates: readonly DateMention[],
 ): Range | null {
   let i = trigger.first - 1;
-  // Skip "U.S." in "a trio of U.S. airstrikes" and adjectives in "two deadly drone strikes".
+  // Skip "Turkish" in "a pair of Turkish drone strikes" and adjectives in "two deadly drone strikes".
   while (i >= 0) {
     const t = tokens[i] as Token;
     const inMention = mentions.some((m) => i >= m.first && i < m.last);
@@ -616,7 +616,7 @@ function countBefore(
   for (let start = Math.max(0, i - 4); start <= i; start++) {
     const quantity = readQuantity(tokens, start);
     if (!quantity || quantity.end !== i + 1) continue;
-    // "the June 27 airstrikes": a day of the month is not a number of events.
+    // "the May 4 shelling": a day of the month is not a number of events.
     const from = (tokens[quantity.start] as Token).start;
     if (dates.some((d) => d.start <= from && from < d.end)) return null;
     return { min: quantity.min, max: quantity.max };

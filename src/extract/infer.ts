@@ -127,7 +127,7 @@ const recipientsOf = (c: InferredCluster) => {
   return own.length > 0 ? own : c.recipientsInherited;
 };
 
-// "Last week, unidentified groups carried out at least four attacks … One attack, targeting the air base …"
+// "Gunmen carried out three raids on Sunday … One raid, on a clinic, …"
 function inheritFromGroups(clusters: InferredCluster[]): void {
   clusters.forEach((cluster, i) => {
     if (!cluster.mentions[0]?.singledOut) return;
@@ -149,7 +149,7 @@ function inheritFromGroups(clusters: InferredCluster[]): void {
   });
 }
 
-// "U.S. airstrikes [on the militias] followed drone and rocket attacks by the militias": those attacks were aimed at
+// "army shelling [of rebel positions] followed mortar fire by the rebels": those attacks were aimed at
 // the United States. "Following the airstrikes, the militia vowed …": the vow came after them.
 function inferFromLinks(clusters: InferredCluster[], published: string | null): void {
   for (const later of clusters) {
@@ -179,7 +179,7 @@ function inferFromLinks(clusters: InferredCluster[], published: string | null): 
 }
 
 /**
- * An undated event takes the date of the nearest earlier event with a party in common ("Taeb advised the militias"
+ * An undated event takes the date of the nearest earlier event with a party in common ("the envoy urged the factions"
  * after "a meeting last week"), else of the nearest dated event in the same or the previous paragraph, else the
  * week before publication.
  */

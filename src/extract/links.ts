@@ -62,7 +62,7 @@ export function findLinks(sentence: Sentence, events: readonly EventMention[]): 
   return links;
 }
 
-/** The words before a trigger in its own phrase: "Following the June 27 U.S. airstrikes". */
+/** The words before a trigger in its own phrase: "Following the May 4 Turkish drone strikes". */
 function leadingWords(tokens: readonly Token[], at: number): Token[] {
   let from = at;
   while (from > 0 && at - from < 7) {

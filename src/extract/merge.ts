@@ -1,5 +1,5 @@
 // Stage: merge in document. One record per real-world event: the mentions of one event across a report's sentences
-// ("a trio of U.S. airstrikes … Those U.S. airstrikes … killed in the U.S. airstrikes") become one cluster.
+// ("two Turkish drone strikes … Those strikes … wounded in the strikes") become one cluster.
 import type { ActorMention } from './actors/find.ts';
 import type { EventMention } from './events.ts';
 import type { MentionLink } from './links.ts';
@@ -25,7 +25,7 @@ export function mergeMentions(mentions: readonly EventMention[], links: readonly
   return clusters;
 }
 
-// "Those airstrikes [June 27] followed drone and rocket attacks in prior days and weeks": the vague span ends
+// "Those strikes [May 4] followed rocket fire in recent weeks": the vague span ends
 // before the event it preceded, not at publication.
 function anchorVagueDate(
   mention: EventMention,
@@ -80,7 +80,7 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   const recipients = fit(clusterActors(cluster, 'recipients'), mention.recipients);
   if (actors === 'conflict' || recipients === 'conflict') return false;
   if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
-  // A back-reference ("those airstrikes", "Taeb's visit") joins on compatibility; a fresh mention needs a shared
+  // A back-reference ("those strikes", "the envoy's visit") joins on compatibility; a fresh mention needs a shared
   // party, or to follow within two sentences without naming one ("Two soldiers were wounded." after the attack).
   const last = cluster.mentions.at(-1) as EventMention;
   const near = mention.sentence - last.sentence <= 2 && mention.actors.length === 0 && !mention.date;
@@ -118,7 +118,7 @@ export function sameParty(x: ActorMention, y: ActorMention): boolean {
     y.sector === null ||
     x.sector === y.sector ||
     (STATE_SECTORS.has(x.sector) && STATE_SECTORS.has(y.sector));
-  // "militia members" and "Iran-backed militia sites": generic words without a country, of the same kind.
+  // "militia fighters" and "Turkish-backed militia posts": generic words without a country, of the same kind.
   if (x.country === null || y.country === null)
     return x.sector !== null && x.sector === y.sector && (x.kind === 'generic' || y.kind === 'generic');
   return x.country === y.country && sectorsFit;
@@ -147,7 +147,7 @@ function placesFit(cluster: EventCluster, mention: EventMention): boolean {
   });
 }
 
-/** "four attacks" and "a trio of airstrikes" are different groups. */
+/** "four raids" and "a pair of air strikes" are different groups. */
 function countsFit(cluster: EventCluster, mention: EventMention): boolean {
   if (!mention.count) return true;
   const count = mention.count;

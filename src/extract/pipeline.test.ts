@@ -44,7 +44,7 @@ const rows: [string, string[]][] = [
   // With no party named, a visit's recipient is the place visited.
   ['The Iraqi president arrived in Amman on Wednesday for talks.', ['CONSULT Iraqi president → Amman']],
   // A noun event named only as the background of another is no record of its own.
-  ['Bosnia and Slovenia agreed to a ceasefire after two days of fierce fighting.', ['AGREE Bosnia+Slovenia → ?']],
+  ['Chad and Niger signed a truce after a week of heavy fighting.', ['AGREE Chad+Niger → ?']],
   ['No arrests were made.', []],
   // The one who strikes a mine is on the receiving end.
   ['A Malian army convoy struck a landmine near Gao on Monday.', ['ASSAULT ? → Malian army convoy']],

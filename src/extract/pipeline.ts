@@ -54,7 +54,7 @@ export function extractEvents(
 ): { document: PreparedDocument; events: EventRecord[] } {
   const doc = prepareDocument(input, resources.nlp);
   const readable = doc.sentences.filter((s) => s.section !== 'promo' && s.section !== 'byline');
-  // 3. Actors, then coreference across the document ("Taeb", "the group", "they").
+  // 3. Actors, then coreference across the document ("Karimi", "the group", "they").
   const actors = groupBySentence(
     resolveCoreference(
       readable.flatMap((s) => findActorMentions(s, resources.actors)),

@@ -123,7 +123,7 @@ function toActor(m: ActorMention, all: readonly ActorMention[]): BuiltActor {
   };
 }
 
-/** One entry per party: "Taeb" and "Hossein Taeb" are one. */
+/** One entry per party: "Karimi" and "Ahmed Karimi" are one. */
 function uniqueActors(mentions: readonly ActorMention[], inherited: readonly ActorMention[]): BuiltActor[] {
   const list = mentions.length > 0 ? mentions : inherited;
   const kept: ActorMention[] = [];

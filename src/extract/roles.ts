@@ -58,7 +58,7 @@ const LIGHT_VERBS = new Set([
   'provide',
   'deliver',
 ]);
-// "U.S. forces saw a string of attacks": the subject suffered the event.
+// "the garrison faced a wave of attacks": the subject suffered the event.
 const EXPERIENCER_VERBS = new Set([
   'see',
   'face',
@@ -111,7 +111,7 @@ export function placeOnTokens(sentence: Sentence, spans: readonly Span[]): Place
 
 /**
  * Roles of `trigger`; `others` are the sentence's other triggers, which a search for an argument does not cross:
- * in "the string of attacks coincided with a visit by an Iranian delegation", the delegation made the visit.
+ * in "the shelling coincided with a visit by a Qatari delegation", the delegation made the visit.
  */
 export function assignRoles(
   sentence: Sentence,
@@ -134,7 +134,7 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
     const agent = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 8);
     return roles(agent, 'passive:by', subject, 'passive:subject');
   }
-  // "offered its troops to Lebanon's president", "withdrew its forces from the town": what one gives or moves is
+  // "sent its engineers to the flooded province", "withdrew its forces from the town": what one gives or moves is
   // one's own; the recipient is the one it goes to or leaves.
   const own = (i: number) => /^(its|their|his|her|our)\b/i.test(textOf(tokens, mentions, i));
   const toward = afterPreposition(tokens, trigger.last, mentions, GIVING_PREPOSITIONS, 10);
@@ -142,8 +142,8 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   if (GIVING.has(trigger.type) && toward.length > 0) return roles(subject, 'active:subject', toward, 'active:to');
   // "Gunmen attacked a checkpoint", "The minister called on militias to …", "demanded that the US cancel …"
   if (object.length > 0) return roles(subject, 'active:subject', object, 'active:object');
-  // "continued to send arms to Pakistan", "demanded autonomy from Serbian authorities", "rejected calls by Kofi
-  // Annan": a reaction's recipient is who made the call, the offer or the appeal.
+  // "kept sending fuel to Chad", "sought guarantees from the junta", "rejected calls by the AU chair": a reaction's
+  // recipient is who made the call, the offer or the appeal.
   const prepositions = REACTIONS.has(trigger.type) ? REACTION_PREPOSITIONS : VERB_PREPOSITIONS;
   const oblique = afterPreposition(tokens, trigger.last, mentions, prepositions, 8);
   return roles(
@@ -225,7 +225,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   const governingVerb = verbBefore(tokens, trigger.first);
   let actor = premodifier(tokens, trigger.first, mentions);
   let actorRule = 'nominal:premodifier';
-  // "attacks by Iraqi militias", "a visit by an Iranian delegation", "… suspected of having been carried out by X"
+  // "raids by Sahel militants", "a visit by a Qatari delegation", "… believed to have been planted by X"
   if (actor.length === 0) {
     actor = afterPreposition(tokens, trigger.last, mentions, AGENT_PREPOSITIONS, 16);
     actorRule = 'nominal:by';
@@ -233,7 +233,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   let recipient = afterPreposition(tokens, trigger.last, mentions, RECIPIENT_PREPOSITIONS, 10);
   let recipientRule = 'nominal:preposition';
   // "the killing of two journalists", "the abduction of a judge": "of" right after the noun names its target.
-  // "its demand today that Israel ease restrictions": the one asked is the subject of what is demanded.
+  // "its call today that the junta free the detainees": the one asked is the subject of what is demanded.
   if (recipient.length === 0) {
     let k = trigger.last;
     while (k < tokens.length && TIME_WORDS.has((tokens[k] as Token).normal)) k++;
@@ -258,7 +258,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   if (governingVerb !== null) {
     const verb = tokens[governingVerb] as Token;
     if (EXPERIENCER_VERBS.has(verb.lemma)) {
-      // "U.S. forces saw a string of attacks": the subject is on the receiving end.
+      // "the garrison faced a wave of attacks": the subject is on the receiving end.
       const subject = subjectBefore(tokens, governingVerb, mentions);
       if (subject.length > 0) {
         recipient = subject;
@@ -270,7 +270,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
     }
   }
   if (actor.length === 0) {
-    // "Popular Mobilization Forces with Iranian advisors during the Hawija offensive": the clause's first actor.
+    // "Kurdish fighters with coalition advisers during the Raqqa offensive": the clause's first actor.
     const start = clauseStart(tokens, trigger.first);
     const first = mentions.find((m) => m.first >= start && m.last <= trigger.first && !recipient.includes(m.index));
     if (first) {
@@ -315,7 +315,7 @@ function sidesBetween(
   return null;
 }
 
-/** The nearest verb before `at` that the noun at `at` can be the object of: "carried out (at least four) attacks". */
+/** The nearest verb before `at` that the noun at `at` can be the object of: "launched (at least three) raids". */
 function verbBefore(tokens: readonly Token[], at: number): number | null {
   for (let i = at - 1; i >= Math.max(0, at - 7); i--) {
     const t = tokens[i] as Token;

@@ -92,6 +92,10 @@ function sameSource(known: SourceRef, next: SourceRef): boolean {
     return a === b || (a.length > 0 && b.length > 0 && (a.includes(b) || b.includes(a)));
   }
   if (known.anonymous && next.anonymous) {
+    // "a hospital official … said" then "the official at the city's main hospital said": a definite mention of a
+    // source already named is that source.
+    const definite = /^the\s+(\p{L}+)/iu.exec(next.text.trim());
+    if (definite?.[1] && next.count <= known.count && new RegExp(`\\b${definite[1]}`, 'i').test(known.text)) return true;
     if (known.kind !== next.kind || next.count > known.count) return false;
     const qa = qualifiers(known.text);
     const qb = qualifiers(next.text);

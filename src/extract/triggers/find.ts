@@ -180,7 +180,7 @@ function isPropertyHarm(t: TriggerMention): boolean {
   return (t.type === 'ASSAULT' && t.mode === 'destroy') || (t.type === 'COERCE' && t.hint === 'looting');
 }
 
-// "the visit …, told Reuters that Taeb met …": a verb of telling or a "that" between two words starts another
+// "the talks …, told AFP that the envoy met …": a verb of telling or a "that" between two words starts another
 // statement; "a roadside bomb struck a truck, killing four" is one event told in several words.
 function separated(tokens: readonly Token[], from: number, to: number): boolean {
   for (let i = from; i < to; i++) {
@@ -385,7 +385,7 @@ export interface ModalCues {
 
 /**
  * PLOVER's auxiliary modes from the words before the trigger in its clause: "did not attack", "could strike",
- * "will continue to send arms", "is prepared to impose martial law". A verb in between ends the search unless it
+ * "will keep sending fuel", "is ready to impose a curfew". A verb in between ends the search unless it
  * passes the cue on ("continue to") or is itself a word of intention ("plans to").
  */
 function cuesOf(tokens: readonly Token[], trigger: TriggerMention, lexicon: TriggerLexicon): ModalCues {
