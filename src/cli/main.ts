@@ -47,6 +47,19 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runEval(gold, options);
     });
 
+  program
+    .command('ingest')
+    .description('extract events from reports and store them, one transaction per document; unchanged input is skipped')
+    .argument('<inputs...>', 'files, folders or URLs (every kind `extract` reads)')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--published <date>', 'publication date for documents that give none (YYYY-MM-DD)', isoDate)
+    .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
+    .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
+    .action(async (inputs: string[], options) => {
+      const { runIngest } = await import('./commands/ingest.ts');
+      exitCode = await runIngest(inputs, options);
+    });
+
   const gazetteer = program.command('gazetteer').description('manage the offline gazetteer');
   gazetteer
     .command('import')

@@ -9,7 +9,9 @@ export type ErrorCode =
   | 'INPUT_INVALID'
   | 'INPUT_UNREADABLE'
   | 'DATA_INVALID'
-  | 'GOLD_INVALID';
+  | 'GOLD_INVALID'
+  | 'STORE_QUERY_INVALID'
+  | 'STORE_VERSION';
 
 export class SitrepError extends Error {
   readonly code: ErrorCode;

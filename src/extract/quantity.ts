@@ -233,16 +233,23 @@ function matchParts(at: WordAt, i: number, parts: readonly string[]): number | n
  */
 function canBegin(word: string | undefined): boolean {
   if (word === undefined) return false;
-  return (
-    PREFIXES_BY_FIRST.has(word) ||
-    FIXED_BY_FIRST.has(word) ||
-    word === 'between' ||
-    COLLECTIVES[word] !== undefined ||
-    UNITS[word] !== undefined ||
-    TENS[word] !== undefined ||
-    DIGITS.test(word)
-  );
+  if (BEGINNERS.has(word)) return true;
+  // DIGITS needs a digit first
+  const c = word.charCodeAt(0);
+  return c >= 48 && c <= 57 && DIGITS.test(word);
 }
+
+// The words `canBegin` accepts, in one set: the first words of the phrases, "between", and every key the number
+// and collective tables answer for, those every object inherits ("constructor") included, as indexing them does.
+const BEGINNERS: ReadonlySet<string> = new Set([
+  ...PREFIXES_BY_FIRST.keys(),
+  ...FIXED_BY_FIRST.keys(),
+  'between',
+  ...Object.keys(COLLECTIVES),
+  ...Object.keys(UNITS),
+  ...Object.keys(TENS),
+  ...Object.getOwnPropertyNames(Object.prototype),
+]);
 
 /** A written-out or digit number: "23", "1,200", "1.5 million", "twenty-three", "two hundred and fifty". */
 function readNumber(at: WordAt, i: number): { value: number; end: number } | null {

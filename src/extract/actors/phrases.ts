@@ -985,7 +985,6 @@ function countedPeople(
   return isWord(units[first - 1], 'of') && COUNT_NOUNS.has(units[first - 2]?.key ?? '');
 }
 
-/** Finds the actor phrases of a sentence among the units people have not used. */
 /**
  * A unit no phrase can start at: not a determiner, not a pronoun, and not a word a phrase is made of. (For such a
  * unit `parsePhrase` reads an empty run and finds nothing; this answers the same without reading.)
@@ -995,6 +994,7 @@ function opensNothing(u: Unit): boolean {
   return !(u.start + 1 === u.end && PRONOUNS.has(u.key));
 }
 
+/** Finds the actor phrases of a sentence among the units people have not used. */
 export function findPhrases(ctx: PhraseContext): PhraseFinding[] {
   const out: PhraseFinding[] = [];
   let i = 0;

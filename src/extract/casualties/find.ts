@@ -194,7 +194,7 @@ function markUsed(ctx: Context, start: number, end: number): void {
 
 /**
  * A word list as a Map that answers exactly as indexing the object does, the keys every object inherits
- * ("constructor", "toString") included: a Map lookup is several times faster than an object's for ever new words.
+ * ("constructor", "toString") included: a Map looks up the words of running text several times faster.
  */
 function asLookup<T>(record: Readonly<Record<string, T>>): ReadonlyMap<string, T> {
   const lookup = new Map<string, T>(Object.entries(record));

@@ -183,7 +183,6 @@ export function victimsAfter(
   offset: number,
   options: { personRequired: boolean; namesAllowed: boolean },
 ): Victims | null {
-  const text = (run: Run): string => spanText(tokens, sentenceText, offset, run.start, run.end);
   const quantity = readQuantity(tokens, i);
   // "did not say how many soldiers had died": a question, not a count
   if (quantity && tokens[i - 1]?.normal === 'how') return null;
@@ -199,7 +198,7 @@ export function victimsAfter(
       end: run?.end ?? quantity.end,
       min: quantity.min,
       max: quantity.max,
-      text: run ? text(run) : null,
+      text: run ? spanText(tokens, sentenceText, offset, run.start, run.end) : null,
       how: 'count',
     };
   }
@@ -209,19 +208,40 @@ export function victimsAfter(
   if (ARTICLES_ONE.has(first.normal)) {
     const run = runForward(tokens, i + 1);
     if (!run?.person || run.plural) return null;
-    return { start: i, end: run.end, min: 1, max: 1, text: text(run), how: 'article' };
+    return {
+      start: i,
+      end: run.end,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: 'article',
+    };
   }
   // "the deputy chief of the militia", "Iran's previous Quds Force commander"
   if (DEFINITES.has(first.normal)) {
     const run = runForward(tokens, i + 1);
     if (!run?.person || run.plural) return null;
-    return { start: i, end: run.end, min: 1, max: 1, text: text(run), how: run.named ? 'named' : 'definite' };
+    return {
+      start: i,
+      end: run.end,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: run.named ? 'named' : 'definite',
+    };
   }
   if (!options.namesAllowed && !isPersonNoun(first.normal)) return null;
   const run = runForward(tokens, i);
   if (!run?.person || run.plural) return null;
   if (!run.named && !tokens.slice(run.start, run.end).some((t) => POSSESSIVES.has(t.normal))) return null;
-  return { start: i, end: run.end, min: 1, max: 1, text: text(run), how: run.named ? 'named' : 'definite' };
+  return {
+    start: i,
+    end: run.end,
+    min: 1,
+    max: 1,
+    text: spanText(tokens, sentenceText, offset, run.start, run.end),
+    how: run.named ? 'named' : 'definite',
+  };
 }
 
 /**
@@ -234,7 +254,6 @@ export function victimsBefore(
   sentenceText: string,
   offset: number,
 ): Victims | null {
-  const text = (run: Run): string => spanText(tokens, sentenceText, offset, run.start, run.end);
   let stop = end;
   // "three people, including two children, were wounded": step over the subset clause
   if (tokens[stop - 1]?.normal === ',') {
@@ -268,22 +287,51 @@ export function victimsBefore(
       end: stop,
       min: quantity.min,
       max: quantity.max,
-      text: run ? text(run) : null,
+      text: run ? spanText(tokens, sentenceText, offset, run.start, run.end) : null,
       how: 'count',
     };
   }
   if (!run || run.plural) return null;
   const before = tokens[runStart - 1];
   if (before && ARTICLES_ONE.has(before.normal)) {
-    return { start: runStart - 1, end: stop, min: 1, max: 1, text: text(run), how: 'article' };
+    return {
+      start: runStart - 1,
+      end: stop,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: 'article',
+    };
   }
-  if (run.named) return { start: runStart, end: stop, min: 1, max: 1, text: text(run), how: 'named' };
+  if (run.named)
+    return {
+      start: runStart,
+      end: stop,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: 'named',
+    };
   if (before && DEFINITES.has(before.normal)) {
-    return { start: runStart - 1, end: stop, min: 1, max: 1, text: text(run), how: 'definite' };
+    return {
+      start: runStart - 1,
+      end: stop,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: 'definite',
+    };
   }
   // "Iraq's deputy commander was killed"
   if (tokens.slice(run.start, run.end).some((t) => POSSESSIVES.has(t.normal))) {
-    return { start: runStart, end: stop, min: 1, max: 1, text: text(run), how: 'definite' };
+    return {
+      start: runStart,
+      end: stop,
+      min: 1,
+      max: 1,
+      text: spanText(tokens, sentenceText, offset, run.start, run.end),
+      how: 'definite',
+    };
   }
   return null;
 }

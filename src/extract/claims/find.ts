@@ -134,10 +134,10 @@ function readAt(ctx: Ctx, start: number, limit: number | null): Speaker | null {
   return readSpeaker(ctx.tokens, start, limit, ctx.outlets, ctx.sentence.text, ctx.sentence.start);
 }
 
-/** The lemma of a verb of telling at `i`, or null ("reports of shelling" and "the reported attack" are not). */
 // "took responsibility", "assumed responsibility", "accepted responsibility"
 const TAKE_VERBS: ReadonlySet<string> = new Set(['take', 'assume', 'accept']);
 
+/** The lemma of a verb of telling at `i`, or null ("reports of shelling" and "the reported attack" are not). */
 function speechLemma(tokens: readonly Token[], i: number): string | null {
   const t = tokens[i];
   if (!t || t.pos === 'NOUN' || t.pos === 'PROPN') return null;

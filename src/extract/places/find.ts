@@ -795,14 +795,14 @@ function afterRoute(ctx: Context, c: Candidate): boolean {
   return false;
 }
 
-// "Uzbekistan opened the Friendship Bridge to Afghanistan": a village of the same name in a third country is
-// not what a sentence about other countries means.
 // A place named with its container ("Nikopol raion, Dnipropetrovsk oblast") is where the text is, whoever the
 // document's actors are.
 function anchored(c: Candidate): boolean {
   return c.suffix.some((x) => x.startsWith('<'));
 }
 
+// "Uzbekistan opened the Friendship Bridge to Afghanistan": a village of the same name in a third country is
+// not what a sentence about other countries means.
 function dropStrayNamesakes(ctx: Context, candidates: readonly Candidate[]): void {
   const places = new Set<string>(ctx.docCountries);
   for (const c of candidates) {

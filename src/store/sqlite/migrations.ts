@@ -1,0 +1,99 @@
+// The schema, as an ordered list of migrations. A database records the versions applied to it in `schema_version`;
+// opening it applies the missing ones, in order, in one transaction. Never edit a released migration: add one.
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    version: 1,
+    name: 'documents, events, mentions, actors, sources, full-text search',
+    sql: `
+      -- seq is the stable integer key the full-text index refers to; id is the document's own name.
+      CREATE TABLE documents (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        url TEXT UNIQUE,
+        outlet TEXT,
+        title TEXT,
+        published TEXT,
+        content_hash TEXT NOT NULL,
+        text TEXT NOT NULL,
+        source TEXT,
+        format TEXT,
+        ingested_at TEXT NOT NULL
+      );
+      CREATE INDEX documents_content_hash ON documents (content_hash);
+
+      -- The record is kept whole, as JSON; the columns beside it are what queries filter and sort on.
+      -- sort_key is the date start, or '' for undated events, so that they sort last, latest first.
+      CREATE TABLE events (
+        id TEXT PRIMARY KEY,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        place_country TEXT,
+        sort_key TEXT NOT NULL,
+        record TEXT NOT NULL
+      );
+      CREATE INDEX events_sort ON events (sort_key, id);
+      CREATE INDEX events_type_sort ON events (type, sort_key, id);
+      CREATE INDEX events_document ON events (document_id);
+      CREATE INDEX events_place_country ON events (place_country);
+
+      CREATE TABLE mentions (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_id, sentence, start)
+      );
+      CREATE INDEX mentions_document ON mentions (document_id, sentence);
+
+      -- Actors and recipients of each event, for the actor and country filters.
+      CREATE TABLE event_actors (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+        position INTEGER NOT NULL,
+        actor_id TEXT,
+        name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        country TEXT,
+        PRIMARY KEY (event_id, role, position)
+      );
+      CREATE INDEX event_actors_country ON event_actors (country, event_id);
+      CREATE INDEX event_actors_actor_id ON event_actors (actor_id);
+
+      -- Who says so: each event's sources as the claim names them ("two security officials"), and the outlet chain.
+      CREATE TABLE sources (
+        event_id TEXT NOT NULL REFERENCES events (id) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        anonymous INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        kind TEXT,
+        PRIMARY KEY (event_id, position)
+      );
+
+      CREATE VIRTUAL TABLE documents_fts USING fts5 (
+        title, text, content = 'documents', content_rowid = 'seq', tokenize = 'unicode61 remove_diacritics 2'
+      );
+      CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+      CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+      END;
+      CREATE TRIGGER documents_fts_update AFTER UPDATE ON documents BEGIN
+        INSERT INTO documents_fts (documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+        INSERT INTO documents_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+      END;
+    `,
+  },
+];

@@ -1,0 +1,328 @@
+// The default store: SQLite through better-sqlite3, one file (or `:memory:`), write-ahead logging, the schema
+// from migrations.ts. Every write of a document is one transaction, so a killed process leaves each document either
+// wholly stored or not at all.
+import Database from 'better-sqlite3';
+import { SitrepError } from '../../core/errors.ts';
+import type { EventRecord } from '../../core/record.ts';
+import type {
+  DocumentHit,
+  DocumentToStore,
+  EventFilter,
+  EventPage,
+  Mention,
+  PutResult,
+  Store,
+  StoredDocument,
+  StoreStats,
+} from '../store.ts';
+import { MIGRATIONS, type Migration } from './migrations.ts';
+
+export interface SqliteStoreOptions {
+  /** The clock for `ingestedAt`; tests pass a fixed one. */
+  now?: () => Date;
+  migrations?: readonly Migration[];
+}
+
+const DEFAULT_LIMIT = 100;
+const MAX_LIMIT = 1000;
+
+interface DocumentRow {
+  id: string;
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+  published: string | null;
+  content_hash: string;
+  text: string;
+  source: string | null;
+  format: string | null;
+  ingested_at: string;
+}
+
+export function openSqliteStore(path: string, options: SqliteStoreOptions = {}): Store {
+  const db = new Database(path);
+  try {
+    // WAL: readers never block the writer, and a commit survives a killed process. `:memory:` stays in memory.
+    db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = NORMAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    migrate(db, options.migrations ?? MIGRATIONS);
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return new SqliteStore(db, options.now ?? (() => new Date()));
+}
+
+/** Applies the migrations the database lacks, in order, in one transaction. */
+export function migrate(db: Database.Database, migrations: readonly Migration[]): number {
+  const apply = db.transaction(() => {
+    db.exec(`CREATE TABLE IF NOT EXISTS schema_version (
+      version INTEGER PRIMARY KEY, name TEXT NOT NULL, applied_at TEXT NOT NULL)`);
+    const current = (db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number | null }).v ?? 0;
+    const latest = migrations.at(-1)?.version ?? 0;
+    if (current > latest) {
+      throw new SitrepError(
+        'STORE_VERSION',
+        `the database has schema version ${current}, newer than this sitrep knows (${latest}); upgrade sitrep`,
+      );
+    }
+    for (const migration of migrations) {
+      if (migration.version <= current) continue;
+      db.exec(migration.sql);
+      db.prepare('INSERT INTO schema_version (version, name, applied_at) VALUES (?, ?, ?)').run(
+        migration.version,
+        migration.name,
+        new Date().toISOString(),
+      );
+    }
+    return latest;
+  });
+  // IMMEDIATE: two processes opening a new database at once do not both try to create it.
+  return apply.immediate();
+}
+
+class SqliteStore implements Store {
+  readonly #db: Database.Database;
+  readonly #now: () => Date;
+  readonly #statements;
+  readonly #put: Database.Transaction<(document: DocumentToStore, events: readonly EventRecord[]) => PutResult>;
+
+  constructor(db: Database.Database, now: () => Date) {
+    this.#db = db;
+    this.#now = now;
+    this.#statements = {
+      earlier: db.prepare<[string, string | null], { id: string }>(
+        'SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?)',
+      ),
+      deleteDocument: db.prepare<[string]>('DELETE FROM documents WHERE id = ?'),
+      insertDocument: db.prepare(
+        `INSERT INTO documents (id, url, outlet, title, published, content_hash, text, source, format, ingested_at)
+         VALUES (@id, @url, @outlet, @title, @published, @contentHash, @text, @source, @format, @ingestedAt)`,
+      ),
+      insertEvent: db.prepare(
+        `INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertMention: db.prepare(
+        `INSERT OR IGNORE INTO mentions (event_id, document_id, sentence, start, "end", text)
+         VALUES (?, ?, ?, ?, ?, ?)`,
+      ),
+      insertActor: db.prepare(
+        `INSERT INTO event_actors (event_id, role, position, actor_id, name, text, country)
+         VALUES (?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      insertSource: db.prepare(
+        'INSERT INTO sources (event_id, position, text, anonymous, count, kind) VALUES (?, ?, ?, ?, ?, ?)',
+      ),
+      hasContent: db.prepare<[string], { one: number }>(
+        'SELECT 1 AS one FROM documents WHERE content_hash = ? LIMIT 1',
+      ),
+      getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
+      getEvent: db.prepare<[string], { record: string }>('SELECT record FROM events WHERE id = ?'),
+      getMentions: db.prepare<[string], Mention>(
+        `SELECT event_id AS eventId, document_id AS documentId, sentence, start, "end", text
+         FROM mentions WHERE event_id = ? ORDER BY sentence, start`,
+      ),
+      search: db.prepare<[string, number], DocumentHit>(
+        `SELECT d.id, d.title, d.url, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
+         FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+         WHERE documents_fts MATCH ? ORDER BY rank LIMIT ?`,
+      ),
+    };
+    this.#put = db.transaction((document: DocumentToStore, events: readonly EventRecord[]): PutResult => {
+      const s = this.#statements;
+      const replaced = s.earlier.all(document.id, document.url).map((row) => row.id);
+      // Cascades to the events, mentions, actors and sources of the earlier version.
+      for (const id of replaced) s.deleteDocument.run(id);
+      s.insertDocument.run({ ...document, ingestedAt: this.#now().toISOString() });
+      for (const event of events) this.#insertEvent(document.id, event);
+      return { replaced };
+    });
+  }
+
+  #insertEvent(documentId: string, event: EventRecord): void {
+    const s = this.#statements;
+    s.insertEvent.run(
+      event.id,
+      documentId,
+      event.type,
+      event.date?.start ?? null,
+      event.date?.end ?? null,
+      event.place?.country ?? null,
+      event.date?.start ?? '',
+      JSON.stringify(event),
+    );
+    for (const evidence of event.evidence) {
+      s.insertMention.run(event.id, documentId, evidence.sentence, evidence.start, evidence.end, evidence.text);
+    }
+    const parties = [
+      ...event.actor.map((a, i) => ['actor', i, a] as const),
+      ...event.recipient.map((a, i) => ['recipient', i, a] as const),
+    ];
+    for (const [role, position, actor] of parties) {
+      s.insertActor.run(event.id, role, position, actor.id, actor.name, actor.text, actor.country);
+    }
+    event.claim.sources.forEach((source, position) => {
+      s.insertSource.run(event.id, position, source.text, source.anonymous ? 1 : 0, source.count, source.kind);
+    });
+  }
+
+  putDocument(document: DocumentToStore, events: readonly EventRecord[]): PutResult {
+    return this.#put.immediate(document, events);
+  }
+
+  hasContent(contentHash: string): boolean {
+    return this.#statements.hasContent.get(contentHash) !== undefined;
+  }
+
+  getDocument(id: string): StoredDocument | null {
+    const row = this.#statements.getDocument.get(id);
+    if (!row) return null;
+    return {
+      id: row.id,
+      url: row.url,
+      outlet: row.outlet,
+      title: row.title,
+      published: row.published,
+      contentHash: row.content_hash,
+      text: row.text,
+      source: row.source,
+      format: row.format,
+      ingestedAt: row.ingested_at,
+    };
+  }
+
+  getEvent(id: string): EventRecord | null {
+    const row = this.#statements.getEvent.get(id);
+    // The store wrote this JSON from a validated record; it is trusted on the way out.
+    return row ? (JSON.parse(row.record) as EventRecord) : null;
+  }
+
+  getMentions(eventId: string): Mention[] {
+    return this.#statements.getMentions.all(eventId);
+  }
+
+  listEvents(filter: EventFilter = {}): EventPage {
+    const limit = pageLimit(filter.limit);
+    const where: string[] = [];
+    const params: unknown[] = [];
+    if (filter.type !== undefined) {
+      where.push('e.type = ?');
+      params.push(filter.type);
+    }
+    if (filter.since !== undefined) {
+      where.push('e.date_end >= ?');
+      params.push(isoDay(filter.since, 'since'));
+    }
+    if (filter.until !== undefined) {
+      where.push('e.date_start <= ?');
+      params.push(isoDay(filter.until, 'until'));
+    }
+    if (filter.document !== undefined) {
+      where.push('e.document_id = ?');
+      params.push(filter.document);
+    }
+    if (filter.actor !== undefined) {
+      const pattern = `%${escapeLike(filter.actor)}%`;
+      where.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
+        AND (a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`);
+      params.push(pattern, pattern);
+    }
+    if (filter.country !== undefined) {
+      where.push(
+        '(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ?))',
+      );
+      params.push(filter.country, filter.country);
+    }
+    if (filter.cursor !== undefined) {
+      const [sortKey, id] = decodeCursor(filter.cursor);
+      where.push('(e.sort_key, e.id) < (?, ?)');
+      params.push(sortKey, id);
+    }
+    const sql = `SELECT e.sort_key AS sortKey, e.id, e.record FROM events e
+      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
+      ORDER BY e.sort_key DESC, e.id DESC LIMIT ?`;
+    const rows = this.#db.prepare(sql).all(...params, limit + 1) as { sortKey: string; id: string; record: string }[];
+    const page = rows.slice(0, limit);
+    const last = page.at(-1);
+    return {
+      events: page.map((row) => JSON.parse(row.record) as EventRecord),
+      next: rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
+    };
+  }
+
+  searchDocuments(text: string, options: { limit?: number } = {}): DocumentHit[] {
+    const query = ftsQuery(text);
+    if (query === null) return [];
+    return this.#statements.search.all(query, pageLimit(options.limit));
+  }
+
+  stats(): StoreStats {
+    const count = (table: string) => (this.#db.prepare(`SELECT count(*) AS n FROM ${table}`).get() as { n: number }).n;
+    const byType = this.#db.prepare('SELECT type, count(*) AS n FROM events GROUP BY type ORDER BY type').all() as {
+      type: string;
+      n: number;
+    }[];
+    const version = this.#db.prepare('SELECT max(version) AS v FROM schema_version').get() as { v: number };
+    return {
+      documents: count('documents'),
+      events: count('events'),
+      mentions: count('mentions'),
+      sources: count('sources'),
+      eventsByType: Object.fromEntries(byType.map((row) => [row.type, row.n])),
+      schemaVersion: version.v,
+    };
+  }
+
+  close(): void {
+    if (this.#db.open) this.#db.close();
+  }
+}
+
+function pageLimit(limit: number | undefined): number {
+  if (limit === undefined) return DEFAULT_LIMIT;
+  if (!Number.isInteger(limit) || limit < 1) {
+    throw new SitrepError('STORE_QUERY_INVALID', `limit must be a positive whole number, not ${limit}`);
+  }
+  return Math.min(limit, MAX_LIMIT);
+}
+
+function isoDay(value: string, name: string): string {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    throw new SitrepError('STORE_QUERY_INVALID', `${name} must be a date in the form YYYY-MM-DD, not "${value}"`);
+  }
+  return value;
+}
+
+function escapeLike(text: string): string {
+  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
+}
+
+/** The cursor is the sort key and id of the last event of a page, opaque to callers. */
+function encodeCursor(sortKey: string, id: string): string {
+  return Buffer.from(JSON.stringify([sortKey, id]), 'utf8').toString('base64url');
+}
+
+function decodeCursor(cursor: string): [string, string] {
+  try {
+    const value: unknown = JSON.parse(Buffer.from(cursor, 'base64url').toString('utf8'));
+    if (Array.isArray(value) && value.length === 2 && value.every((v) => typeof v === 'string')) {
+      return [value[0] as string, value[1] as string];
+    }
+  } catch {
+    // falls through to the error below
+  }
+  throw new SitrepError('STORE_QUERY_INVALID', 'the cursor is not one this store gave out');
+}
+
+/**
+ * A user's words as an FTS5 query that matches documents holding all of them. Each word is quoted, so that
+ * quotes, operators (AND, NEAR, *, ^) and column names in the text are searched for, never interpreted.
+ */
+export function ftsQuery(text: string): string | null {
+  const words = text.match(/[\p{L}\p{N}]+/gu);
+  if (!words) return null;
+  return words.map((word) => `"${word}"`).join(' ');
+}
