@@ -19,6 +19,20 @@ module.exports = {
       to: { path: ['^src/(store|resources|ingest|api|cli|analyze)/', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
     },
     {
+      name: 'readers-and-stages-never-store',
+      comment: 'Extraction and the readers hand their results to a caller; only the CLI (and later the API) store them.',
+      severity: 'error',
+      from: { path: '^src/(extract|ingest)/' },
+      to: { path: '^src/store/' },
+    },
+    {
+      name: 'store-imports-core-only',
+      comment: 'The store keeps documents and records; it knows the record schema (core) and nothing else of the project.',
+      severity: 'error',
+      from: { path: '^src/store/' },
+      to: { path: '^src/', pathNot: '^src/(core|store)/' },
+    },
+    {
       name: 'eval-is-pure-scoring',
       severity: 'error',
       from: { path: '^src/eval/' },

@@ -94,7 +94,7 @@ test('cli ingest: stores every good document, names each bad input and why, and 
   assert.deepEqual(dump(reference), stored);
 });
 
-test('cli ingest: a run killed with SIGKILL mid-ingest, then rerun, ends with exactly what one run stores', async () => {
+test('cli ingest: a run killed with SIGKILL mid-ingest, then rerun, ends with exactly what one run stores', async (t) => {
   const db = join(dir, 'killed.db');
   const child = spawn(process.execPath, ['bin/sitrep.js', 'ingest', ...inputs, '--db', db], { stdio: 'ignore' });
   const exited = new Promise<void>((done) => child.on('exit', () => done()));
@@ -114,10 +114,12 @@ test('cli ingest: a run killed with SIGKILL mid-ingest, then rerun, ends with ex
   const partial = documentCount(db);
   assert.ok(partial < REPORTS + 1, `the run was killed before the end (${partial} documents stored)`);
 
+  t.diagnostic(`killed with ${partial} of ${REPORTS + 1} documents stored`);
   const rerun = ingest(db);
   assert.equal(rerun.code, 1, rerun.err);
   assert.match(rerun.out, new RegExp(`${REPORTS + 1 - partial} documents stored .* ${partial} unchanged`));
   const { ingestedAt: _a, ...resumed } = dump(db);
+  if (!existsSync(reference)) ingest(reference); // when this test runs alone
   const { ingestedAt: _b, ...uninterrupted } = dump(reference);
   assert.deepEqual(resumed, uninterrupted);
 });

@@ -98,3 +98,9 @@ test('pipeline: every field names the rule behind it, and the evidence points at
   assert.equal(text.slice(evidence?.start, evidence?.end), evidence?.text);
   assert.match(event?.provenance.extractor ?? '', /^\d+\.\d+\.\d+\+data\.[0-9a-f]{12}$/);
 });
+
+test('pipeline: words every object inherits and a sentence cut short do not break extraction', () => {
+  assert.doesNotThrow(() => run('The constructor of the toString plant said valueOf and hasOwnProperty were killed.'));
+  assert.doesNotThrow(() => run('Talks were held between Hungarian and'));
+  assert.doesNotThrow(() => run('Militants attacked the __proto__ checkpoint, killing constructor.'));
+});

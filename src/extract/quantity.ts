@@ -21,6 +21,8 @@
 //   "half a dozen" 6 (approximate), "a score of" 20;
 // - not a count: a figure in a compound modifier ("a 30-year-old man", "a 4-km stretch"), or a percentage.
 // The indefinite article alone ("a civilian") is NOT read as one here: whether it counts is the caller's call.
+
+import { own } from '../core/lookup.ts';
 import type { Token } from './model.ts';
 
 // Made once: a regular-expression literal inside a function is a new object each time it runs.
@@ -259,7 +261,7 @@ function readNumber(at: WordAt, i: number): { value: number; end: number } | nul
     let value = Number(first.replaceAll(',', ''));
     let end = i + 1;
     const scaleWord = at(end) ?? '';
-    const scale = scaleWord === 'hundred' ? 100 : SCALES[scaleWord];
+    const scale = scaleWord === 'hundred' ? 100 : own(SCALES, scaleWord);
     if (scale !== undefined) {
       value *= scale;
       end++;
@@ -273,7 +275,7 @@ function readNumber(at: WordAt, i: number): { value: number; end: number } | nul
     // one chunk below a thousand: "seventy-seven", "two hundred and fifty", "a hundred"
     let chunk: number | null = null;
     const next = at(j + 1) ?? '';
-    if (!any && at(j) === 'a' && (next === 'hundred' || SCALES[next] !== undefined)) {
+    if (!any && at(j) === 'a' && (next === 'hundred' || own(SCALES, next) !== undefined)) {
       chunk = 1;
       j++;
     } else {
@@ -313,9 +315,9 @@ function readNumber(at: WordAt, i: number): { value: number; end: number } | nul
 function readBelowHundred(at: WordAt, i: number): { value: number; end: number } | null {
   const w = at(i);
   if (w === undefined) return null;
-  const unit = UNITS[w];
+  const unit = own(UNITS, w);
   if (unit !== undefined) return { value: unit, end: i + 1 };
-  const tens = TENS[w];
+  const tens = own(TENS, w);
   if (tens === undefined) return null;
   const next = at(i + 1);
   if (next !== undefined && DASHES.has(next)) {
@@ -349,7 +351,7 @@ function readCore(at: WordAt, i: number): Read | null {
     // "several hundred", "a few dozen", "many thousands"
     if (rule === 'quantity:vague-plural') {
       const unitWord = at(end);
-      const unitOf = unitWord === undefined ? undefined : UNIT_OF_VAGUE[unitWord];
+      const unitOf = unitWord === undefined ? undefined : own(UNIT_OF_VAGUE, unitWord);
       if (unitOf !== undefined) {
         return {
           min: 2 * unitOf,
@@ -359,7 +361,7 @@ function readCore(at: WordAt, i: number): Read | null {
           rule: 'quantity:vague-scale',
         };
       }
-      const collective = unitWord === undefined ? undefined : COLLECTIVES[unitWord];
+      const collective = unitWord === undefined ? undefined : own(COLLECTIVES, unitWord);
       if (collective !== undefined) return readCollective(at, end);
     }
     return { ...q, end, rule };
@@ -407,12 +409,12 @@ function readCore(at: WordAt, i: number): Read | null {
 /** "dozens of", "tens of thousands of", "hundreds". */
 function readCollective(at: WordAt, i: number): Read | null {
   const word = at(i);
-  const base = word === undefined ? undefined : COLLECTIVES[word];
+  const base = word === undefined ? undefined : own(COLLECTIVES, word);
   if (base === undefined) return null;
   // "tens of thousands", "hundreds of thousands"
   if (at(i + 1) === 'of') {
     const scaleWord = at(i + 2);
-    const scale = scaleWord === undefined ? undefined : COLLECTIVES[scaleWord];
+    const scale = scaleWord === undefined ? undefined : own(COLLECTIVES, scaleWord);
     if (scale !== undefined && scale > base) {
       return { min: base * scale, max: null, approximate: true, end: withOf(at, i + 3), rule: 'quantity:collective' };
     }

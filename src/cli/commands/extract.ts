@@ -1,5 +1,5 @@
 // `sitrep extract`: reports in, events out — a table for people, JSON for programs, JSON Lines for batches.
-import type { InputError } from '../../core/errors.ts';
+import { InputError } from '../../core/errors.ts';
 import type { DocumentInput, EventRecord } from '../../core/record.ts';
 import { extractEvents } from '../../extract/pipeline.ts';
 import { readJsonlDocuments } from '../../ingest/jsonl.ts';
@@ -36,6 +36,14 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
     skipped.push(error);
     process.stderr.write(`sitrep: skipped ${error.message}\n`);
   };
+  // A document that trips a bug in extraction is reported like a bad input; the rest of the batch goes on.
+  const extractOne = (doc: DocumentInput, source: string) => {
+    try {
+      emit(doc, extractEvents(doc, resources).events);
+    } catch (cause) {
+      fail(new InputError(source, 'INPUT_INVALID', `extraction failed: ${(cause as Error).message}`, { cause }));
+    }
+  };
   // Text, markdown, HTML, RSS/Atom feeds, Telegram exports, JSON Lines, folders and URLs: the reader is chosen
   // by content and extension.
   for await (const item of readInputs(files, {
@@ -43,20 +51,16 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
     allowPrivate: options.allowPrivate ?? false,
   })) {
     if (item instanceof Error) fail(item);
-    else emit(item.input, extractEvents(item.input, resources).events);
+    else extractOne(item.input, item.provenance.source);
   }
   if (options.input) {
     try {
       for await (const item of readJsonlDocuments(options.input)) {
         if (item.document instanceof Error) fail(item.document);
-        else
-          emit(
-            item.document,
-            extractEvents(
-              { ...item.document, published: item.document.published ?? options.published ?? null },
-              resources,
-            ).events,
-          );
+        else {
+          const published = item.document.published ?? options.published ?? null;
+          extractOne({ ...item.document, published }, `${options.input}:${item.line}`);
+        }
       }
     } catch (cause) {
       process.stderr.write(`sitrep: cannot read ${options.input}: ${(cause as Error).message}\n`);

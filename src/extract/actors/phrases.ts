@@ -377,6 +377,7 @@ function isPlural(u: Unit, hit: AgentHit): boolean {
 /** Reads one phrase starting at unit `i`; returns the mentions and where to go on. */
 function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]; next: number } {
   const { units, lexicon } = ctx;
+  if (units[i] === undefined) return { findings: [], next: i + 1 };
   const parsed = readRun(ctx, i);
   const { run, det, pronoun } = parsed;
   const none = { findings: [], next: i + 1 };
@@ -552,7 +553,13 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
       // "two Americans were killed", "Iraqis protested"
       return { findings: [peopleFinding(ctx, firstUnitIdx, first, true)], next: firstUnitIdx + 1 };
     }
-    if (form === 'adjective' && run.length === 1 && isWord(units[firstUnitIdx + 1], 'and', 'or')) {
+    // (At the sentence's end, "… between Hungarian and", nothing follows to share.)
+    if (
+      form === 'adjective' &&
+      run.length === 1 &&
+      isWord(units[firstUnitIdx + 1], 'and', 'or') &&
+      units[firstUnitIdx + 2]
+    ) {
       // "Hungarian and Romanian officials": the first adjective shares the head of the phrase after "and".
       const other = parsePhrase(ctx, firstUnitIdx + 2).findings[0];
       const c = lexicon.countries.get(first.country.iso3);

@@ -15,6 +15,7 @@
 //   with no source, spanning the words they qualify;
 // - a telling with neither source nor outlet ("hard to tell", "were reported") is dropped.
 // The sources of one phrase are read by ./speaker.ts; ./source-ref.ts says how sources add up across sentences.
+import { own } from '../../core/lookup.ts';
 import type { Sentence, Token } from '../model.ts';
 import type { OutletLexicon } from './outlets.ts';
 import { mergeSources, refersBack, type SourceRef } from './source-ref.ts';
@@ -454,7 +455,7 @@ function objectWord(tokens: readonly Token[], i: number): string {
 function tellingAt(ctx: Ctx, v: number, lemma: string): Attribution | null {
   const { tokens } = ctx;
   const verbToken = tokens[v] as Token;
-  let status: AttributionStatus = SPEECH_VERBS[lemma] ?? 'reported';
+  let status: AttributionStatus = own(SPEECH_VERBS, lemma) ?? 'reported';
   let rule = '';
   // "rejected claims", "dismissed the reports": denials; other objects are not tellings
   if (DENIAL_VERBS.has(lemma)) {

@@ -95,7 +95,8 @@ function sameSource(known: SourceRef, next: SourceRef): boolean {
     // "a hospital official … said" then "the official at the city's main hospital said": a definite mention of a
     // source already named is that source.
     const definite = /^the\s+(\p{L}+)/iu.exec(next.text.trim());
-    if (definite?.[1] && next.count <= known.count && new RegExp(`\\b${definite[1]}`, 'i').test(known.text)) return true;
+    if (definite?.[1] && next.count <= known.count && new RegExp(`\\b${definite[1]}`, 'i').test(known.text))
+      return true;
     if (known.kind !== next.kind || next.count > known.count) return false;
     const qa = qualifiers(known.text);
     const qb = qualifiers(next.text);

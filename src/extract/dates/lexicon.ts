@@ -1,5 +1,6 @@
 // Calendar words of English and the regular-expression pieces built from them. These are the language's own
 // closed classes (month names, weekdays, number words), not a lexicon users extend, so they live beside the code.
+import { own } from '../../core/lookup.ts';
 
 export const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
@@ -144,21 +145,21 @@ export const HEDGE_RE =
 export const PART_OF_DAY_RE = '(?:morning|afternoon|evening|night|overnight|dawn|noon|midday)';
 
 export function monthNumber(word: string): number | null {
-  return MONTHS[word.toLowerCase().replace(/\.$/, '')] ?? null;
+  return own(MONTHS, word.toLowerCase().replace(/\.$/, '')) ?? null;
 }
 
 export function weekdayNumber(word: string): number | null {
-  return WEEKDAYS[word.toLowerCase()] ?? null;
+  return own(WEEKDAYS, word.toLowerCase()) ?? null;
 }
 
 export function amountOf(word: string): number | null {
   const w = word.toLowerCase().replace(/\s+/g, ' ').trim();
   if (/^\d+(?:\.\d+)?$/.test(w)) return Number(w);
-  return NUMBER_WORDS[w] ?? null;
+  return own(NUMBER_WORDS, w) ?? null;
 }
 
 export function unitOf(word: string): Unit | null {
-  return UNITS[word.toLowerCase()] ?? null;
+  return own(UNITS, word.toLowerCase()) ?? null;
 }
 
 export function hedgeOf(words: string | undefined): Hedge | null {
