@@ -1,5 +1,5 @@
 // Clause boundaries on tokens, without a parser: the punctuation and subordinating words that end what a verb
-// governs. Good enough to keep "called on militias to step up attacks" apart from "after a visit by …".
+// governs. Good enough to keep "urged the factions to widen their raids" apart from "after a visit by …".
 import type { Token } from './model.ts';
 
 /** Words that open a new clause: what follows is not governed by the verb before them. */

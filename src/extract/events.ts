@@ -81,7 +81,7 @@ const GROUP_NOUNS = new Set([
 export function assembleSentenceEvents(found: SentenceFindings, nextIndex: number): EventMention[] {
   const { sentence } = found;
   // The people and outlets who tell of an event are not its actors, and what describes them is not an event:
-  // "a commander briefed on the meeting said …".
+  // "an officer briefed on the talks said …".
   // "Amnesty accused the United States of …": when the verb of telling is itself the event, its teller is the actor.
   const tellingIsEvent = (a: Attribution) =>
     found.triggers.some(
@@ -245,7 +245,7 @@ function describedSource(sentence: Sentence, source: { start: number; end: numbe
 
 /**
  * The roles of a trigger, completed by the other words of the same event ("were killed in the airstrikes") and by
- * what it governs: "vowed to attack U.S. aircraft" — the aircraft are what the threat is aimed at.
+ * what it governs: "threatened to shoot down Turkish drones" — the drones are what the threat is aimed at.
  */
 function rolesOf(
   sentence: Sentence,
@@ -468,7 +468,7 @@ function foldDemandsIntoProtests(tokens: readonly Token[], events: EventMention[
   }
 }
 
-/** How far ", including two U.S. personnel" runs on after a casualty phrase. */
+/** How far ", including three Italian soldiers" runs on after a casualty phrase. */
 function includedAfter(sentence: Sentence, end: number): number {
   const rest = sentence.text.slice(end - sentence.start);
   const m = /^,?\s*including\b[^,;]*/.exec(rest);
@@ -504,7 +504,7 @@ const BACKGROUND = new Set([
 
 /**
  * "signed a truce after a week of heavy fighting": a noun event named only as the background of another,
- * with no party and no date of its own, is not a record of its own. "during a meeting last week" has a date, and
+ * with no party and no date of its own, is not a record of its own. "during talks on Monday" has a date, and
  * "after an attack by the militia" a party: both stay.
  */
 function isBareBackground(tokens: readonly Token[], e: EventMention, dates: readonly DateMention[]): boolean {
@@ -522,7 +522,7 @@ function isBareBackground(tokens: readonly Token[], e: EventMention, dates: read
   return !ownActor && !ownRecipient && !ownDate && e.killed === null;
 }
 
-// "called on the militias to step up attacks during a meeting last week": the meeting shares the call's people.
+// "urged the factions to widen their raids during a meeting on Monday": the meeting shares the call's people.
 function linkCircumstances(tokens: readonly Token[], events: EventMention[]): void {
   for (const e of events) {
     const before = tokens.slice(Math.max(0, e.trigger.first - 3), e.trigger.first).map((t) => t.normal);

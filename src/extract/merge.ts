@@ -106,7 +106,7 @@ export function fit(a: readonly ActorMention[], b: readonly ActorMention[]): Fit
   return 'conflict';
 }
 
-/** The parts of a state that one report may name interchangeably: "the Iranian delegation" led by "the commander". */
+/** The parts of a state that one report may name interchangeably: "the Turkish delegation" headed by "the general". */
 const STATE_SECTORS = new Set(['GOV', 'MIL', 'SPY', 'COP', 'LEG', 'JUD']);
 
 export function sameParty(x: ActorMention, y: ActorMention): boolean {

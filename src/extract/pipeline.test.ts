@@ -34,8 +34,8 @@ const rows: [string, string[]][] = [
     ['ASSAULT Rebels → ?', 'ASSAULT Rebels → civilians'],
   ],
   [
-    'U.S. airstrikes hit militia bases on Friday. The strikes followed rocket attacks by the militias on U.S. troops in prior weeks.',
-    ['ASSAULT U.S. → militia bases', 'ASSAULT militias → U.S. troops'],
+    'Turkish airstrikes hit militia camps on Friday. The strikes followed mortar attacks by the militias on Turkish troops in prior weeks.',
+    ['ASSAULT Turkish → militia camps', 'ASSAULT militias → Turkish troops'],
   ],
   // A stated intention is the promise or threat it makes (PLOVER): "will support" is AGREE.
   ["Portugal will support Turkey's bid to join the bloc, its president said.", ['AGREE Portugal → Turkey']],
@@ -72,7 +72,7 @@ test('pipeline: a group singled out keeps its own record and takes the group’s
 
 test('pipeline: a stated link becomes a link between the records', () => {
   const [strikes, attacks] = run(
-    'U.S. airstrikes hit militia bases on Friday. The strikes followed rocket attacks by the militias on U.S. troops in prior weeks.',
+    'Turkish airstrikes hit militia camps on Friday. The strikes followed mortar attacks by the militias on Turkish troops in prior weeks.',
   );
   assert.deepEqual(
     strikes?.links.map((l) => [l.relation, l.event]),

@@ -76,7 +76,7 @@ const EXPERIENCER_VERBS = new Set([
   'withstand',
   'report',
 ]);
-// "attacks on U.S. positions", "talks with Iran", "a visit to Moscow"
+// "attacks on Turkish outposts", "talks with Iran", "a visit to Moscow"
 const RECIPIENT_PREPOSITIONS = new Set([
   'on',
   'against',
@@ -111,7 +111,7 @@ export function placeOnTokens(sentence: Sentence, spans: readonly Span[]): Place
 
 /**
  * Roles of `trigger`; `others` are the sentence's other triggers, which a search for an argument does not cross:
- * in "the shelling coincided with a visit by a Qatari delegation", the delegation made the visit.
+ * in "the shelling came during a visit by a Qatari delegation", the delegation made the visit.
  */
 export function assignRoles(
   sentence: Sentence,
@@ -245,7 +245,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
       }
     }
   }
-  // "vowed to … and attack U.S. aircraft": a noun used as a verb takes its object directly.
+  // "threatened to … and shell Turkish outposts": a noun used as a verb takes its object directly.
   const before = tokens[trigger.first - 1]?.normal;
   if (recipient.length === 0 && (before === 'to' || before === 'and' || before === 'or')) {
     recipient = objectAfter(tokens, trigger.last, mentions);

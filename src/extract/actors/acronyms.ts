@@ -138,7 +138,7 @@ export function findAcronymOrganisations(ctx: AcronymContext): PhraseFinding[] {
       }
     }
     if (best < 0) continue;
-    // "the South Asia Free Trade Agreement (SAFTA)": agreements, laws and meetings are not actors.
+    // "the Central American Free Trade Agreement (CAFTA)": agreements, laws and meetings are not actors.
     if (NOT_BODIES.has((words[name[name.length - 1] as number] as Word).key)) continue;
     const fromUnit = unitAtWord(units, name[best] as number);
     if (fromUnit < 0 || units.slice(fromUnit, c).some((u, k) => consumed[fromUnit + k] || u.entry)) continue;

@@ -60,11 +60,11 @@ const rows: Row[] = [
     { text: 'ministry', antecedent: "Iraq's defence ministry", id: 'generic:IRQ:ministry' },
   ],
   [
-    'Hossein Taeb met militia leaders in Baghdad. He urged them to step up attacks.',
-    { text: 'He', antecedent: 'Hossein Taeb', id: 'hossein-taeb', rule: 'coref:pronoun' },
+    'Hakan Fidan met militia leaders in Erbil. He asked them to hand over their heavy weapons.',
+    { text: 'He', antecedent: 'Hakan Fidan', id: 'hakan-fidan', rule: 'coref:pronoun' },
   ],
   [
-    'Hossein Taeb met militia leaders in Baghdad. He urged them to step up attacks.',
+    'Hakan Fidan met militia leaders in Erbil. He asked them to hand over their heavy weapons.',
     { text: 'them', antecedent: 'militia leaders', id: 'generic:militia' },
   ],
   [
@@ -120,7 +120,7 @@ for (const [doc, want] of rows) {
 }
 
 test('actors coreference: returns document order and keeps the mentions it was given', () => {
-  const sentences = sentencesOf('Iraqi militias attacked. Taeb met them. The group denied it.');
+  const sentences = sentencesOf('Syrian militias attacked. Fidan met them. The group denied it.');
   const flat = sentences.flatMap((s) => findActorMentions(s, lexicon));
   const all = resolveCoreference(flat, sentences);
   assert.ok(all.length >= flat.length);

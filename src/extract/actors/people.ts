@@ -173,7 +173,7 @@ function readChain(nameFrom: number, ctx: Context): ChainInfo {
     }
   };
   let k = nameFrom - 1;
-  // "Iranian Supreme Leader Ayatollah", "Brig. Gen.": capitalised titles belong to the span.
+  // "Afghan Supreme Leader Mullah", "Brig. Gen.": capitalised titles belong to the span.
   while (k >= 0 && (units[k] as Unit).title && (units[k] as Unit).first.cap) {
     noteTitle(units[k] as Unit);
     k--;
@@ -201,8 +201,8 @@ function readChain(nameFrom: number, ctx: Context): ChainInfo {
     info.chainFrom = k;
     k--;
   }
-  // Further left, not consumed: the organisation or country the title belongs to ("IRGC Quds Force
-  // commander", "the army's chief of staff", "Iran's previous Quds Force commander").
+  // Further left, not consumed: the organisation or country the title belongs to ("IRGC Aerospace
+  // Force commander", "the army's chief of staff", "Iran's former navy commander").
   for (let steps = 0; k >= 0 && steps < 8; steps++, k--) {
     const u = units[k] as Unit;
     if (u.possessive || isWord(u, 'the', '(', ')') || u.first.allCaps) {
@@ -339,7 +339,7 @@ export function findPeople(
     // Where the title chain is read from: the name, or the comma after "spokesman, Abu Ali al-Askari,".
     let chainAt = -1;
     if (u.person) {
-      // "Hossein Taeb", "Ali Khamenei"
+      // "Hakan Fidan", "Vladimir Putin"
       nameFrom = i;
       nameTo = i + 1;
       entry = u.person;
@@ -351,7 +351,7 @@ export function findPeople(
       !(units[i - 1] && lexicon.cues.locative.has((units[i - 1] as Unit).key))
     ) {
       // ("near Kobani" is a place even if a lexicon alias ends in that word.)
-      // "Taeb met ...": a lexicon surname alone. An unknown first name before it is read by the title rule.
+      // "Burns met ...": a lexicon surname alone. An unknown first name before it is read by the title rule.
       const ids = u.surnameIds;
       nameFrom = i;
       nameTo = i + 1;

@@ -204,7 +204,7 @@ function isPlaceContext(ctx: PhraseContext, i: number, depth = 0): boolean {
   if (p2 && cues.locative.has(`${p2.key} ${p.key}`)) return true;
   if (p.key === 'to' || p.key === 'from') {
     // A motion word within four words ("the road to Baghdad"), or the verb that governs "to" further back, before
-    // its object ("sent 21 military and civilian personnel to Bosnia"); a nearer verb ("sold drones to Iran")
+    // its object ("flew 35 medical and logistics staff to Haiti"); a nearer verb ("sold drones to Iran")
     // decides.
     for (let q = k - 1; q >= Math.max(0, k - 9); q--) {
       const u = units[q] as Unit;
@@ -325,13 +325,13 @@ function readRun(ctx: PhraseContext, i: number): Parsed & { next: number } {
       break;
     }
     if (!isRunUnit(u)) break;
-    // "gave the Ivory Coast 5.1 million dollars", "Iran today threatened": a number or a day after a name is not
+    // "gave the Gambia 2.7 million euros", "Iran today threatened": a number or a day after a name is not
     // part of its phrase.
     if (prev && isPlain(u) && (u.first.pos === 'NUM' || TEMPORAL.has(u.key))) break;
     // A second name after a head starts a new phrase: "militias Kata'ib Hezbollah".
     if (sawHead && (u.country || u.entry || u.capital || u.marker)) break;
     run.push(j);
-    // After a head or an event noun, a new name starts a new phrase: "U.S. airstrike killed Iran's commander".
+    // After a head or an event noun, a new name starts a new phrase: "Israeli drone strike killed Hezbollah's commander".
     if ((u.agent || u.event) && !u.country) sawHead = true;
   }
   return { det, pronoun, run, compound, next: j };

@@ -11,12 +11,12 @@ function show(m: CasualtyMention): string {
 // Invented, news-style sentences → the mentions expected, in reading order.
 const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Gunmen ambushed a patrol near Kirkuk, killing two fighters.', ['killed 2-2 fighters']],
-  ['At least four militia members were killed in the strikes, the group said.', ['killed 4-∞ militia members']],
+  ['At least six militia fighters were killed in the shelling, the faction said.', ['killed 6-∞ militia fighters']],
   ['The drone strike killed three civilians and wounded five.', ['killed 3-3 civilians', 'injured 5-5 civilians']],
   ['The car bomb left 12 dead outside the market.', ['killed 12-12 -']],
   [
-    'A rocket attack on the base resulted in injuries to three people, including two U.S. personnel.',
-    ['injured 3-3 people'],
+    'A mortar strike on the camp caused injuries to five people, including three Italian soldiers.',
+    ['injured 5-5 people'],
   ],
   [
     'Two soldiers were killed and five others injured when their convoy hit a mine.',
@@ -49,13 +49,16 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
     'Police arrested 12 protesters and detained two journalists.',
     ['arrested 12-12 protesters', 'arrested 2-2 journalists'],
   ],
-  ['Security forces opened fire, killing one person and arresting 12.', ['killed 1-1 person', 'arrested 12-12 -']],
   [
-    'A roadside bomb killed one U.S. soldier and wounded two others.',
-    ['killed 1-1 U.S. soldier', 'injured 2-2 U.S. soldier'],
+    'Riot police fired tear gas and live rounds, killing one man and arresting 17.',
+    ['killed 1-1 man', 'arrested 17-17 -'],
   ],
-  ['Two suicide bombers killed 23 people as well as themselves.', ['killed 23-23 people']],
-  ['At least three Iraqi civilians have been killed in a car bombing in Baghdad.', ['killed 3-∞ Iraqi civilians']],
+  [
+    'A roadside bomb killed one British soldier and wounded three others.',
+    ['killed 1-1 British soldier', 'injured 3-3 British soldier'],
+  ],
+  ['Three suicide bombers killed 17 worshippers as well as themselves.', ['killed 17-17 worshippers']],
+  ['At least five Afghan villagers have been killed by a truck bomb in Kandahar.', ['killed 5-∞ Afghan villagers']],
   ['Fighters killed the deputy commander of the rival faction.', ['killed 1-1 deputy commander of the rival faction']],
   ["A drone strike killed the group's top commander, Abu Omar.", ["killed 1-1 group's top commander"]],
   ['Nobody was hurt in the incident.', ['injured 0-0 -']],
@@ -87,7 +90,10 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['The kidnappers released the hostages on Friday.', []],
   ['Dozens of protesters were detained in the capital.', ['arrested 12-∞ protesters']],
   ['Insurgents killed scores of villagers in the night raid.', ['killed 20-∞ villagers']],
-  ["A U.S. airstrike killed Iran's top general, Qassem Soleimani, in 2020.", ["killed 1-1 Iran's top general"]],
+  [
+    "An Israeli airstrike killed Hezbollah's top commander, Fuad Shukr, in 2024.",
+    ["killed 1-1 Hezbollah's top commander"],
+  ],
   ['The gunmen took 30 passengers hostage.', []],
   ['Two of the guards were wounded in the exchange of fire.', ['injured 2-2 guards']],
   ['The attack did not cause any casualties, the army said.', ['killed 0-0 -', 'injured 0-0 -']],

@@ -2,16 +2,16 @@
 //
 // Counting rules (see also ../quantity.ts for how the words become ranges):
 // - a subset introduced by "including", "among them", "of whom" repeats victims already counted and is not
-//   added: "injuries to three people, including two U.S. personnel" is injured 3, not 5;
+//   added: "injuries to five people, including three Italian soldiers" is injured 5, not 8;
 // - "killing and injuring an unknown number of people": both kinds get the shared count (1–∞);
 // - "no casualties were reported", "neither fatalities nor injuries", "nobody was hurt": the kinds named are
 //   0–0; "there were no immediate reports of casualties" (not yet known) is 0–∞;
 // - "casualties" alone (killed and wounded together) is not split into kinds, so "12 casualties" is not read, and
-//   neither is "20 people were killed or wounded" / "killing or wounding 50";
+//   neither is "30 were killed or wounded" / "killing or wounding 50";
 // - a suicide attacker's own death ("blew himself up", "killed himself") is not counted: the victims are the
-//   people the attack killed (as in "killed 23 people as well as themselves" → killed 23);
+//   people the attack killed (as in "killed 17 worshippers as well as themselves" → killed 17);
 // - a plural without a count ("killed civilians") is not read: the report gives no figure;
-// - a single person — "a civilian was killed", "Soleimani was killed", "killed the deputy chief" — is 1;
+// - a single person — "a civilian was killed", "Nasrallah was killed", "killed the deputy chief" — is 1;
 // - a modal verb group ("could be killed", "would be arrested") is not a casualty.
 import { own } from '../../core/lookup.ts';
 import type { Sentence, Token } from '../model.ts';
@@ -508,7 +508,7 @@ function passiveGroupStart(tokens: readonly Token[], i: number, allowStateLead: 
 }
 
 // "killing two fighters", "killed three civilians and wounded five", "killing and injuring an unknown number of
-// people", "killed Iran's previous commander", "arresting 12", "left 12 dead"
+// people", "killed Hezbollah's former commander", "arresting 12", "left 12 dead"
 function findActive(ctx: Context): void {
   const { tokens, sentence } = ctx;
   for (let i = 0; i < tokens.length; i++) {
@@ -599,7 +599,7 @@ function findLeft(ctx: Context, at: number): void {
   }
 }
 
-// "at least four militia members were killed", "a civilian was killed", "Soleimani was killed", "five were
+// "at least six militia fighters were killed", "a civilian was killed", "Nasrallah was killed", "five were
 // arrested", "one person died", "two soldiers were killed and five others injured", "three civilians killed in
 // the strike" (headline style, no "were")
 function findPassive(ctx: Context): void {
@@ -669,7 +669,7 @@ function findPassive(ctx: Context): void {
       rule = `casualty:${kind}-passive`;
     }
     if (!kind || groupStart < 0) continue;
-    // "20 people were killed or wounded": one figure for two kinds cannot be split
+    // "30 were killed or wounded": one figure for two kinds cannot be split
     if (word(tokens, end) === 'or' && (STATE_WORD_OF.get(word(tokens, end + 1)) ?? harmKind(tokens[end + 1]))) {
       markUsed(ctx, i, end + 2);
       continue;

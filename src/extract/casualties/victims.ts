@@ -25,7 +25,7 @@ interface Run {
   start: number;
   end: number;
   person: boolean;
-  /** A single named person ("Soleimani", "commander Brig. Gen. Qassem Soleimani"). */
+  /** A single named person ("Nasrallah", "commander Brig. Gen. Ahmed Karimi"). */
   named: boolean;
   plural: boolean;
 }
@@ -75,7 +75,7 @@ const VAGUE_WORDS = new Set([
   'thousand',
   'million',
 ]);
-// "Iraqis", "Kurds", "Shiites", "Serbs": a capitalised plural that counts people, unlike a name ("Soleimani")
+// "Iraqis", "Kurds", "Shiites", "Serbs": a capitalised plural that counts people, unlike a name ("Nasrallah")
 const DEMONYM_PLURAL = /^[A-Z][a-z]+(?:ians|ans|is|ds|ks|bs|ts|ites|ers)$/;
 const SINGULAR_PRONOUNS = new Set(['he', 'she']);
 
@@ -121,7 +121,7 @@ function classify(tokens: readonly Token[], start: number, end: number): Run | n
   if (end <= start) return null;
   const last = tokens[end - 1];
   if (!last) return null;
-  // "commander Brig. Gen. Qassem Soleimani": a person noun followed only by capitalised words
+  // "commander Brig. Gen. Ahmed Karimi": a person noun followed only by capitalised words
   let k = end - 1;
   while (k >= start && tokens[k]?.pos === 'PROPN' && isCapitalised(tokens[k] as Token)) k--;
   if (k < end - 1) {
@@ -132,7 +132,7 @@ function classify(tokens: readonly Token[], start: number, end: number): Run | n
     ) {
       const nameTokens = tokens.slice(k + 1, end);
       const plural = k < start && nameTokens.length === 1 && DEMONYM_PLURAL.test(last.text);
-      // "Iraqis", "Palestinians": a plural demonym counts people; "Soleimani" names one
+      // "Iraqis", "Palestinians": a plural demonym counts people; "Nasrallah" names one
       return { start, end, person: true, named: !plural, plural };
     }
   }
@@ -173,7 +173,7 @@ function spanText(tokens: readonly Token[], text: string, offset: number, start:
 
 /**
  * Victims after a harm verb, starting at token `i`: "at least four fighters", "two of the guards", "a civilian",
- * "Iran's previous commander Qassem Soleimani", a bare "five". Null when the words there are not victims
+ * "Hezbollah's former commander Fuad Shukr", a bare "five". Null when the words there are not victims
  * ("the bill", "4 km", "civilians" without a count).
  */
 export function victimsAfter(
@@ -217,7 +217,7 @@ export function victimsAfter(
       how: 'article',
     };
   }
-  // "the deputy chief of the militia", "Iran's previous Quds Force commander"
+  // "the deputy chief of the militia", "Hezbollah's former operations chief"
   if (DEFINITES.has(first.normal)) {
     const run = runForward(tokens, i + 1);
     if (!run?.person || run.plural) return null;
@@ -245,8 +245,8 @@ export function victimsAfter(
 }
 
 /**
- * Victims before a passive or intransitive verb group that starts at `end`: "at least four militia members",
- * "a civilian", "Soleimani", "five". Null when there is no countable subject ("civilians", "the bill").
+ * Victims before a passive or intransitive verb group that starts at `end`: "at least six militia fighters",
+ * "a civilian", "Nasrallah", "five". Null when there is no countable subject ("civilians", "the bill").
  */
 export function victimsBefore(
   tokens: readonly Token[],

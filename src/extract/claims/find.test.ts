@@ -20,14 +20,14 @@ function show(a: Attribution): string {
 // Invented, news-style sentences → the attributions expected, in reading order.
 const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   [
-    'A senior commander urged the militias to widen their attacks, three militia sources and two Iraqi security sources familiar with the talks told Reuters.',
+    'A Turkish commander urged the factions to press their raids, four militia sources and two Syrian security sources familiar with the talks told AFP.',
     [
-      'reported/told [Reuters] three militia sources=3a:militia; two Iraqi security sources familiar with the talks=2a:security',
+      'reported/told [Agence France-Presse] four militia sources=4a:militia; two Syrian security sources familiar with the talks=2a:security',
     ],
   ],
   [
-    'A senior official in the region, who was briefed on the visit, told Reuters that the envoy met militia leaders.',
-    ['reported/told [Reuters] A senior official in the region=1a:official'],
+    'A Western official in Ankara, who was briefed on the talks, told AFP that the commander met tribal leaders.',
+    ['reported/told [Agence France-Presse] A Western official in Ankara=1a:official'],
   ],
   [
     'Two police officers and a hospital official, who spoke on condition of anonymity, said the bomb exploded near a bus stop.',
@@ -60,7 +60,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ],
   ['The ambush was blamed on Islamic State.', ['suspected/blamed []']],
   [
-    'U.S. forces came under fire several times, in attacks suspected of having been carried out by Iran-backed militias.',
+    'Turkish outposts were shelled twice overnight, in attacks suspected of being staged by Kurdish fighters.',
     ['suspected/suspected []'],
   ],
   ['The militia is believed to be behind the kidnapping.', ['suspected/believed []']],
@@ -86,7 +86,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Kirby told reporters the strike was lawful.', ['reported/told [] Kirby=1n']],
   ['The official added that no decision had been made.', ['reported/added [] The official=1a:official^']],
   [
-    'Gunmen ambushed the patrol near the border Sunday sources on both sides said.',
+    'Rebels shelled the outpost near the river Tuesday sources on both sides said.',
     ['reported/said [] sources on both sides=2a'],
   ],
   [
@@ -115,13 +115,13 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ],
   ['Hezbollah said its fighters had fired rockets at a military post.', ['claimed/said [] Hezbollah=1n']],
   [
-    'A senior militia commander briefed on the meeting, acting as one of the three militia sources, said the order came from Tehran.',
-    ['reported/said [] A senior militia commander briefed on the meeting=1a:militia^'],
+    'A militia officer briefed on the talks, acting as one of the four militia sources, said the plan came from Ankara.',
+    ['reported/said [] A militia officer briefed on the talks=1a:militia^'],
   ],
   [
-    "The envoy urged wider attacks, said a militia commander briefed on the meeting acting as one of Reuters' three militia sources.",
+    "The general pressed for new raids, said a militia officer briefed on the talks acting as one of AFP's four militia sources.",
     [
-      "reported/said [Reuters] a militia commander briefed on the meeting acting as one of Reuters' three militia sources=1a:militia^",
+      "reported/said [Agence France-Presse] a militia officer briefed on the talks acting as one of AFP's four militia sources=1a:militia^",
     ],
   ],
   [
@@ -211,15 +211,15 @@ test('claims: findAttributions reads who says so', () => {
 });
 
 test('claims: an attribution carries its words and offsets, and each source its own', () => {
-  const text = 'The convoy was hit near the border, three militia sources told Reuters on Monday.';
+  const text = 'The convoy was hit near the border, two militia sources told AFP on Monday.';
   const [a] = findAttributions(sentenceOf(text), outlets);
   assert.ok(a);
-  assert.equal(a.text, 'three militia sources told Reuters');
+  assert.equal(a.text, 'two militia sources told AFP');
   assert.equal(text.slice(a.start, a.end), a.text);
   assert.equal(a.rule, 'claim:speaker-before');
   const [source] = a.sources;
   assert.ok(source);
-  assert.equal(text.slice(source.start, source.end), 'three militia sources');
+  assert.equal(text.slice(source.start, source.end), 'two militia sources');
 });
 
 /** Anonymous sources summed over a whole text, the way an event gathers them across its sentences. */
@@ -233,12 +233,12 @@ function anonymousTotal(text: string): number {
 
 const MERGES: ReadonlyArray<readonly [string, number]> = [
   [
-    'An Iranian general urged the militias to step up attacks, three militia sources and two Iraqi security sources familiar with the gathering told Reuters. ' +
-      'A senior official in the region, who was briefed on the trip, told Reuters that the general met militia leaders. ' +
-      'Three militia sources said the general advised restraint. ' +
-      "He also urged wider attacks, said a senior militia commander briefed on the meeting acting as one of Reuters' three militia sources. " +
-      'A senior official in the region told Reuters that the order came from Tehran.',
-    6,
+    'A Turkish general pressed the factions to expand their raids, four militia sources and two Syrian security sources familiar with the talks told AFP. ' +
+      'A Western official in Ankara, who was briefed on the talks, told AFP that the general met tribal leaders. ' +
+      'Four militia sources said the general counselled patience. ' +
+      "He also pressed for new raids, said a militia officer briefed on the talks acting as one of AFP's four militia sources. " +
+      'A Western official in Ankara told AFP that the plan came from Ankara.',
+    7,
   ],
   ['An Iraqi official said the base was hit. A U.S. official said the damage was light.', 2],
   ['Two police officers said the gate was open. One of the officers said the guards had fled.', 2],

@@ -1,4 +1,4 @@
-// Stage: who says so. For each telling in a sentence — "three militia sources … told Reuters", "according to AFP,
+// Stage: who says so. For each telling in a sentence — "four militia sources … told AFP", "according to AFP,
 // citing state media", "the group said in a statement" — the sources, the outlet chain, the verb and the status
 // (reported · claimed · suspected · alleged · denied).
 //
@@ -44,7 +44,7 @@ export interface Attribution {
   sentence: number;
   start: number;
   end: number;
-  /** The words of the attribution: "three militia sources … told Reuters". */
+  /** The words of the attribution: "four militia sources … told AFP". */
   text: string;
   /** Who says so, in reading order. */
   sources: SourceRef[];
@@ -195,7 +195,7 @@ function toSource(ctx: Ctx, g: SpeakerGroup, forceAnonymous: boolean): SourceRef
   return source;
 }
 
-/** The speaker before the verb at `v`, in the same stretch of words: "Three militia sources said". */
+/** The speaker before the verb at `v`, in the same stretch of words: "Four militia sources said". */
 function speakerBefore(ctx: Ctx, stop: number): Speaker | null {
   const { tokens } = ctx;
   let end = stop;
@@ -223,8 +223,8 @@ function previousBoundary(tokens: readonly Token[], i: number): number {
 }
 
 /**
- * "Col. Sami al-Ali, a spokesman for the coalition, said", "a senior official in the region, who was briefed …,
- * told Reuters", "two police officers and a hospital official, who spoke on condition of anonymity, said".
+ * "Col. Sami al-Ali, a spokesman for the coalition, said", "a Western official in Ankara, who was briefed …,
+ * told AFP", "two police officers and a hospital official, who spoke on condition of anonymity, said".
  */
 function speakerBeforeComma(
   ctx: Ctx,
@@ -262,7 +262,7 @@ function speakerBeforeComma(
   ) {
     const speaker = speakerBefore(ctx, b1);
     if (!speaker) return null;
-    // "a militia commander, acting as one of the three militia sources, said" / ", one of the officers, said"
+    // "a militia officer, acting as one of the four militia sources, said" / ", one of the officers, said"
     const aside =
       opener === 'acting'
         ? readAt(ctx, clauseStart + 2, comma)
@@ -520,7 +520,7 @@ function tellingAt(ctx: Ctx, v: number, lemma: string): Attribution | null {
     }
   }
   if (how === '' && INVERTIBLE.has(lemma) && (k < 0 || isBoundary(tokens, k))) {
-    // ", said a senior local militia commander briefed on the meeting"
+    // ", said a militia officer briefed on the talks"
     const next = tokens[v + 1];
     // "said it had …", "said that …" open the content, not the teller ("said he" may be inverted)
     const content = !next || next.normal === 'that' || (next.pos === 'PRON' && !['he', 'she'].includes(next.normal));
@@ -641,7 +641,7 @@ function accordingTo(ctx: Ctx, i: number): Attribution | null {
   };
 }
 
-/** The end of the noun phrase starting at `i` ("Iran-linked Iraqi militias"), for a marker's span. */
+/** The end of the noun phrase starting at `i` ("Iran-aligned Syrian militias"), for a marker's span. */
 function nounPhraseEnd(tokens: readonly Token[], i: number): number {
   let k = i;
   while (
@@ -654,7 +654,7 @@ function nounPhraseEnd(tokens: readonly Token[], i: number): number {
   return k;
 }
 
-/** Status words standing alone: "suspected of having been carried out by", "allegedly", "blamed on" … */
+/** Status words standing alone: "suspected of being staged by", "allegedly", "blamed on" … */
 function markerAt(ctx: Ctx, i: number): Attribution | null {
   const { tokens } = ctx;
   const w = word(tokens, i);
@@ -662,7 +662,7 @@ function markerAt(ctx: Ctx, i: number): Attribution | null {
   let end = i + 1;
   let rule = '';
   if (w === 'suspected' && word(tokens, i + 1) === 'of') {
-    // "suspected of having been carried out by these Iran-linked Iraqi militias"
+    // "suspected of being staged by these Iran-aligned Syrian militias"
     status = 'suspected';
     rule = 'claim:suspected-of';
     end = i + 2;
@@ -708,7 +708,7 @@ function markerAt(ctx: Ctx, i: number): Attribution | null {
     rule = 'claim:allegedly';
     end = nounPhraseEnd(tokens, i + 1) > i + 1 ? i + 1 : i + 2;
   } else if ((w === 'alleged' || w === 'purported') && ['NOUN', 'ADJ', 'PROPN'].includes(tokens[i + 1]?.pos ?? '')) {
-    // "Khamenei's alleged involvement", "the alleged plot"
+    // "the minister's alleged involvement", "the alleged plot"
     status = 'alleged';
     rule = 'claim:alleged';
     end = nounPhraseEnd(tokens, i + 1);

@@ -13,7 +13,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Officials told Reuters on Sunday.', ['Reuters: Reuters']],
   ['The envoy spoke to the New York Times.', ['The New York Times: the New York Times']],
   ['The figures came from Al-Masdar News (AMN).', ['Al-Masdar News: Al-Masdar News', 'Al-Masdar News: AMN']],
-  ["One of Reuters' three militia sources spoke.", ['Reuters: Reuters']],
+  ["One of Reuters' four tribal sources spoke.", ['Reuters: Reuters']],
   ['The AP reported it first.', ['Associated Press: The AP']],
   ['The word ap is not an agency.', []],
   ['Sana said she would stay home.', []],

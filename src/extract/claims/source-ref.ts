@@ -1,21 +1,21 @@
-// A source: who told the outlet ("three militia sources", "Col. Sami al-Ali, a spokesman"), and how the sources of
+// A source: who told the outlet ("four militia sources", "Col. Sami al-Ali, a spokesman"), and how the sources of
 // one event add up across sentences.
 //
 // Adding up: sources about the same event in several sentences are summed, but a back-reference is not a new
 // source. Not added:
-// - a marked back-reference: "one of the officers", "one of Reuters' three militia sources", "the same sources",
+// - a marked back-reference: "one of the officers", "one of AFP's four militia sources", "the same sources",
 //   "the official", "these officials", "he";
-// - an anonymous group of the same kind no larger than one already counted ("Three militia sources said" after
-//   "three militia sources … told Reuters"; "a militia commander" after them), unless both carry different
+// - an anonymous group of the same kind no larger than one already counted ("Four militia sources said" after
+//   "four militia sources … told AFP"; "a militia commander" after them), unless both carry different
 //   qualifiers ("a U.S. official" after "an Iraqi official" is a new source);
 // - a named source already counted ("the Pentagon" after "the Pentagon").
 
 export interface SourceRef {
-  /** The words that name or describe the source: "two Iraqi security sources familiar with the gathering". */
+  /** The words that name or describe the source: "two Syrian security sources familiar with the talks". */
   text: string;
-  /** Unnamed people ("a senior official in the region"); institutions and named people are not anonymous. */
+  /** Unnamed people ("a Western official in Ankara"); institutions and named people are not anonymous. */
   anonymous: boolean;
-  /** How many people or bodies: "three militia sources" → 3, "sources" → 2, "a spokesman" → 1. */
+  /** How many people or bodies: "four militia sources" → 4, "sources" → 2, "a spokesman" → 1. */
   count: number;
   /** "militia", "security", "official", "police", "hospital", "witness", "spokesman", "monitor" … or null. */
   kind: string | null;
@@ -32,7 +32,7 @@ const BACK_TEXT = [
   /^(?:he|she|they|it|we)$/i,
 ];
 
-// function words that may open a source's text in capitals without qualifying it ("Three militia sources")
+// function words that may open a source's text in capitals without qualifying it ("Four militia sources")
 const NOT_QUALIFIERS = new Set([
   'a',
   'an',

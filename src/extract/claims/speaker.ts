@@ -1,16 +1,16 @@
 // Reading who tells: the noun phrase before or after a verb of telling, cut into groups of sources
-// ("three militia sources and two Iraqi security sources familiar with the gathering") or outlets ("state media",
+// ("four militia sources and two Syrian security sources familiar with the talks") or outlets ("state media",
 // "the semi-official Tasnim news agency"), each with a count, a kind and whether it is named.
 //
 // Rules:
-// - a number gives the count ("three militia sources" → 3); an article or a single name gives 1; a plural without
+// - a number gives the count ("four militia sources" → 4); an article or a single name gives 1; a plural without
 //   a number ("sources said", "officials told AFP") gives 2, the least a plural promises;
 // - an institution speaking as a body ("police", "the ministry", "the group") is one named source;
-// - a person named by role only ("a senior official in the region", "two police officers") is anonymous; a role
+// - a person named by role only ("a Western official in Ankara", "two police officers") is anonymous; a role
 //   with a name ("spokesman John Kirby", "Col. Sami al-Ali, a spokesman") is named; a definite office holder
 //   with a qualifier ("the army spokesman", "Iraq's defence minister") is named by office;
 // - a back-reference is marked, to be left out when sources add up: "one of the officers", "the same sources",
-//   "the official", "these officials", "he", "acting as one of Reuters' three militia sources";
+//   "the official", "these officials", "he", "acting as one of AFP's four militia sources";
 // - a monitor from the outlet lexicon (the Syrian Observatory for Human Rights) is a named source, not an outlet.
 import type { Token } from '../model.ts';
 import { readQuantity } from '../quantity.ts';
@@ -55,7 +55,7 @@ export interface SpeakerGroup {
   kind: string | null;
   anonymous: boolean;
   refersBack: boolean;
-  /** Outlets named inside the group: "one of Reuters' three militia sources" → Reuters. */
+  /** Outlets named inside the group: "one of AFP's four militia sources" → AFP. */
   outletsInside: string[];
 }
 
@@ -261,7 +261,7 @@ function readGroupShape(ctx: GroupContext, i: number, limit: number): SpeakerGro
   let refersBack = false;
   let determiner: 'none' | 'article' | 'definite' | 'count' | 'possessive' = 'none';
   const outletsInside: string[] = [];
-  // "one of the officers", "one of Reuters' three militia sources"
+  // "one of the officers", "one of AFP's four militia sources"
   const partitive = readQuantity(tokens, k);
   if (partitive && word(tokens, partitive.end) === 'of' && partitive.end + 1 < limit) {
     count = Math.max(1, partitive.min);
@@ -287,14 +287,14 @@ function readGroupShape(ctx: GroupContext, i: number, limit: number): SpeakerGro
     count ??= 1;
     k++;
   }
-  // "Reuters' three militia sources", "Iraq's interior ministry"
+  // "AFP's four militia sources", "Iraq's interior ministry"
   const owner = ctx.outlets.matchAt(tokens, k);
   if (owner && POSSESSIVE.has(word(tokens, owner.end)) && owner.entry.kind !== 'monitor') {
     outletsInside.push(owner.entry.name);
     determiner = 'possessive';
     k = owner.end + 1;
   }
-  // "three militia sources", "dozens of witnesses", "a number of officials"
+  // "four militia sources", "dozens of witnesses", "a number of officials"
   const q = readQuantity(tokens, k);
   if (q && q.end < limit) {
     count ??= Math.max(1, q.min);
@@ -319,12 +319,12 @@ function readGroupShape(ctx: GroupContext, i: number, limit: number): SpeakerGro
   const runEnd = k;
   const run = tokens.slice(runStart, runEnd);
   const head = run[run.length - 1] as Token;
-  // modifiers after the head: "in the region", "familiar with the gathering", "who spoke on condition of anonymity"
+  // modifiers after the head: "in Ankara", "familiar with the talks", "who spoke on condition of anonymity"
   let anonymityClause = false;
   while (k < limit) {
     const w = word(tokens, k);
     if (w === 'acting' && word(tokens, k + 1) === 'as') {
-      // "a militia commander acting as one of the three militia sources"
+      // "a militia officer acting as one of the four militia sources"
       // (only its end and the outlets inside it are used: it is not classified)
       const inner = readGroupShape(ctx, k + 2, limit);
       if (!inner) break;
@@ -531,7 +531,7 @@ export function readSpeaker(
     if (group.count === 0 && group.outlet === null) return null;
     const previous = groups[groups.length - 1];
     if (previous && joinsName) {
-      // "Planning and Investment Minister Tran Xuan Gia", "Iraqi and U.S. officials": one phrase, the last head rules
+      // "Trade and Industry Minister Nguyen Van Binh", "Iraqi and U.S. officials": one phrase, the last head rules
       groups[groups.length - 1] = {
         ...group,
         start: previous.start,

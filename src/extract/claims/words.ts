@@ -613,7 +613,7 @@ export const ANONYMITY_PHRASES: readonly (readonly string[])[] = [
   ['not', 'permitted', 'to', 'speak'],
 ];
 
-/** Prepositions that may follow a source's head: "a senior official in the region", "a spokesman for the army". */
+/** Prepositions that may follow a source's head: "a Western official in Ankara", "a spokesman for the army". */
 export const SOURCE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'in',
   'for',
@@ -633,7 +633,7 @@ export const SOURCE_PREPOSITIONS: ReadonlySet<string> = new Set([
   'about',
 ]);
 
-/** Words after a source's head that start a modifier: "familiar with the gathering", "briefed on the meeting". */
+/** Words after a source's head that start a modifier: "familiar with the talks", "briefed on the talks". */
 export const SOURCE_PARTICIPLES: ReadonlySet<string> = new Set([
   'familiar',
   'briefed',

@@ -55,7 +55,7 @@ const ROWS: Row[] = [
     { published: P },
     [d('July 12', '2021-07-12', '2021-07-12', 'day')],
   ],
-  ['The June 27 airstrikes destroyed two depots.', { published: P }, [d('June 27', '2021-06-27', '2021-06-27', 'day')]],
+  ['The June 20 airstrikes destroyed two depots.', { published: P }, [d('June 20', '2021-06-20', '2021-06-20', 'day')]],
   [
     'The summit will be held on March 3.',
     { published: P },
@@ -199,17 +199,17 @@ const ROWS: Row[] = [
     [d('in recent weeks', '2021-06-01', '2021-07-12', 'range')],
   ],
   [
-    'Jets struck depots on June 27 after rocket fire in prior days and weeks.',
+    'Warplanes hit arms depots on June 20 after mortar fire in previous days and weeks.',
     { published: P },
     [
-      d('on June 27', '2021-06-27', '2021-06-27', 'day'),
-      d('in prior days and weeks', '2021-05-16', '2021-06-26', 'range', { rule: 'rule:prior-weeks:sentence' }),
+      d('on June 20', '2021-06-20', '2021-06-20', 'day'),
+      d('in previous days and weeks', '2021-05-09', '2021-06-19', 'range', { rule: 'rule:prior-weeks:sentence' }),
     ],
   ],
   [
-    'The raids answered rocket fire in prior days and weeks.',
-    { published: P, anchor: { start: '2021-06-27', end: '2021-06-27' } },
-    [d('in prior days and weeks', '2021-05-16', '2021-06-26', 'range', { rule: 'rule:prior-weeks:context' })],
+    'The raids answered mortar fire in prior weeks.',
+    { published: P, anchor: { start: '2021-06-20', end: '2021-06-20' } },
+    [d('in prior weeks', '2021-05-09', '2021-06-19', 'range', { rule: 'rule:prior-weeks:context' })],
   ],
 
   // months, years, decades, seasons
@@ -391,13 +391,13 @@ const ROWS: Row[] = [
     ],
   ],
   [
-    'The militia struck two weeks after the June 27 strikes.',
+    'The militia struck two weeks after the June 20 strikes.',
     { published: P },
     [
-      d('two weeks after', '2021-07-11', '2021-07-11', 'day', {
-        relative: { direction: 'after', weeks: 2, approximate: false, anchorText: 'the June 27 strikes' },
+      d('two weeks after', '2021-07-04', '2021-07-04', 'day', {
+        relative: { direction: 'after', weeks: 2, approximate: false, anchorText: 'the June 20 strikes' },
       }),
-      d('June 27', '2021-06-27', '2021-06-27', 'day'),
+      d('June 20', '2021-06-20', '2021-06-20', 'day'),
     ],
   ],
   [
@@ -417,7 +417,7 @@ const ROWS: Row[] = [
     ],
   ],
   [
-    "The raid came more than a year after a drone strike killed the group's founder.",
+    'The ceasefire collapsed more than a year after rebels seized the airport.',
     { published: P },
     [
       d('more than a year after', '2019-07-13', '2021-07-13', 'range', {
@@ -426,7 +426,7 @@ const ROWS: Row[] = [
           direction: 'after',
           years: 1,
           approximate: true,
-          anchorText: "a drone strike killed the group's founder",
+          anchorText: 'rebels seized the airport',
           anchorRange: { start: '2019-07-13', end: '2020-07-13' },
         },
       }),
@@ -434,18 +434,18 @@ const ROWS: Row[] = [
   ],
   ['Gunmen attacked the checkpoint on Monday.', { published: null }, []],
   [
-    'Italy suspended flights on Wednesday, one day after a jet was shot down.',
+    'Greece closed the border crossing on Thursday, one day after a patrol boat was fired on.',
     { published: P },
     [
-      d('on Wednesday', '2021-07-07', '2021-07-07', 'day'),
-      d('one day after', '2021-07-07', '2021-07-07', 'day', {
+      d('on Thursday', '2021-07-08', '2021-07-08', 'day'),
+      d('one day after', '2021-07-08', '2021-07-08', 'day', {
         rule: 'rule:offset-after-undated-anchor:sentence',
         relative: {
           direction: 'after',
           days: 1,
           approximate: false,
-          anchorText: 'a jet was shot down',
-          anchorRange: { start: '2021-07-06', end: '2021-07-06' },
+          anchorText: 'a patrol boat was fired on',
+          anchorRange: { start: '2021-07-07', end: '2021-07-07' },
         },
       }),
     ],

@@ -203,7 +203,7 @@ export function findDates(sentence: Sentence, context: DateContext): DateMention
 }
 
 /**
- * The date a following sentence may count from ("the following day", "in prior days and weeks"): the last
+ * The date a following sentence may count from ("the following day", "in prior weeks"): the last
  * day- or week-level date of `mentions` that is not in the future. Hand it to `findDates` as `context.anchor`.
  */
 export function anchorFrom(mentions: readonly DateMention[]): DateRange | null {

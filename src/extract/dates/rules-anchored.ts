@@ -1,7 +1,7 @@
 // Rules for dates counted from another date: "the following day", "two days later", "a week earlier",
-// "nearly two years after the 2019 uprising", "more than a year after a U.S. airstrike killed …".
+// "nearly two years after the 2019 uprising", "more than a year after rebels seized the airport".
 // They are resolved last, once the sentence's other dates are known. The anchor is, in order: a date inside the
-// anchor phrase ("after the June 27 strikes"), the nearest date before it in the sentence, the caller's context
+// anchor phrase ("after the June 20 strikes"), the nearest date before it in the sentence, the caller's context
 // anchor, the publication day. The rule name records which one was used.
 import { addMonths, addYears, type DaySpan, isoOf, isoWeekSpan, monthSpan, yearSpan, ymdOf } from './calendar.ts';
 import type { Candidate, DateRule, Resolved, RuleEnv } from './candidate.ts';
@@ -171,7 +171,7 @@ const offset: DateRule = {
           const got = fromAnchor({ span: a.span, precision: a.precision, source: 'anchor' });
           return bounded(env, got.span, got.precision, `rule:offset-${direction}-dated-anchor`, relative);
         }
-        // Undated anchor, dated sentence: "suspended flights on Wednesday, one day after a jet was shot down" —
+        // Undated anchor, dated sentence: "closed the crossing on Thursday, one day after a patrol boat was fired on" —
         // the sentence's date is the dated event's, and the anchor lies the offset away from it.
         const own = precedingAnchor(match.index, placed, { ...env, contextAnchor: null });
         if (own && own.source === 'sentence') {
@@ -264,7 +264,7 @@ function nearestAnchor(start: number, end: number, placed: readonly Candidate[],
   return null;
 }
 
-// "in prior days and weeks", "in the preceding weeks", "over the previous months": before the sentence's date
+// "in previous days and weeks", "in prior weeks", "in the preceding weeks", "over the previous months": before the sentence's date
 const prior: DateRule = {
   name: 'rule:prior',
   gate: /\b(?:prior|preceding|previous)\s/i,
@@ -285,7 +285,7 @@ const prior: DateRule = {
   },
 };
 
-// "in the days and weeks before the strikes", "in the weeks leading up to the vote", "in the months after 2019"
+// "over the days and weeks before the ceasefire", "in the weeks leading up to the vote", "in the months after 2019"
 const aroundEvent: DateRule = {
   name: 'rule:span-around-event',
   gate: /\b(?:before|after|following|preceding|leading|since)\b/i,

@@ -47,7 +47,7 @@ const STARTS_UPPER = /^[\p{Lu}]/u;
 
 export interface PlaceMention {
   sentence: number;
-  /** Document offsets of the words, as written: "Ain al-Asad Airbase in western Iraq". */
+  /** Document offsets of the words, as written: "Balad Airbase in northern Iraq". */
   start: number;
   end: number;
   text: string;
@@ -703,7 +703,7 @@ function resolve(ctx: Context, c: Candidate): void {
   }
   // "the road between Djibo and Namssiguia": each end of a route is a place, the one named too.
   if (c.licence === 'between' && afterRoute(ctx, c)) c.relation = 'near';
-  // "fighting between the U.S. and Iran-backed militias": "between" locates only between two places.
+  // "clashes between Turkey and Kurdish militias": "between" locates only between two places.
   else if (c.licence === 'between') {
     const and = units.findIndex((u, k) => k >= c.textTo && k <= c.textTo + 1 && u.lower === 'and');
     const partner = and >= 0 ? units[and + 1] : undefined;
@@ -929,7 +929,7 @@ function licenseLists(ctx: Context, candidates: readonly Candidate[]): void {
 const CONTAINER_FEATURES: ReadonlySet<PlaceFeature> = new Set(['country', 'admin1', 'admin2', 'region', 'district']);
 
 // "Hit in Anbar province", "Ramadi, Iraq", "Tal Afar (Nineveh)", "the village of Umm Tineh in Hama province",
-// "Ain al-Asad Airbase in western Iraq", "a village near Kirkuk".
+// "Balad Airbase in northern Iraq", "a village near Kirkuk".
 function foldContainers(ctx: Context, candidates: Candidate[]): void {
   for (let n = 0; n + 1 < candidates.length; n++) {
     const inner = candidates[n];

@@ -27,7 +27,7 @@ const rows: [string, string[]][] = [
   ['The agency delivered food aid to Gaza.', ['AID']],
   ['The government rejected the proposal.', ['REJECT']],
   ['Officials said the envoy failed to yield any concessions.', []],
-  ['The commander called on his fighters to step up attacks during a meeting last week.', ['REQUEST', 'CONSULT']],
+  ['The general urged his officers to intensify the shelling during a meeting on Monday.', ['REQUEST', 'CONSULT']],
   ['Militants kidnapped three engineers on the highway.', ['ASSAULT/abduct']],
   ['A suicide bomber blew himself up at a market.', ['ASSAULT/suicide-attack']],
   ['The group could attack again, analysts warned.', ['ASSAULT//hypothetical', 'THREATEN']],

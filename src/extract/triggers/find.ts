@@ -278,8 +278,8 @@ function isPassive(tokens: readonly Token[], first: number, last: number): boole
   return next?.normal === 'by' && /ed$|en$/.test(tokens[last - 1]?.normal ?? '');
 }
 
-// "vowed to attack U.S. aircraft": the attack is what was vowed, not an event of its own.
-// "called on militias to step up attacks … during a meeting": the meeting is the circumstance, still an event.
+// "threatened to shell Turkish outposts": the shelling is what was threatened, not an event of its own.
+// "urged the factions to widen their raids … during a meeting": the meeting is the circumstance, still an event.
 function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], lexicon: TriggerLexicon): void {
   for (let g = 0; g < triggers.length; g++) {
     const governor = triggers[g] as TriggerMention;
@@ -293,7 +293,7 @@ function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], l
       governor.mode ??= modeFromContent(governor.type, other);
     }
   }
-  // "failed to yield", "how to keep their attacks low": governed by a word that is not an event at all.
+  // "failed to yield", "how to keep the raids small": governed by a word that is not an event at all.
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i] as Token;
     if (!lexicon.suppressors.has(t.normal) && !lexicon.suppressors.has(t.lemma)) continue;
