@@ -1,5 +1,6 @@
 // Stage: roles. Who did it (actor) and to whom (recipient), for each trigger of a sentence, from the order of words
 // around it: active, passive and nominal patterns, without a parser.
+import { DAY_DEICTICS, WEEKDAY_NAMES } from './calendar-words.ts';
 import { clauseEnd, clauseStart, isHardBreak, SUBORDINATORS } from './clauses.ts';
 import type { Sentence, Span, Token } from './model.ts';
 import { readQuantity } from './quantity.ts';
@@ -155,22 +156,7 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
 }
 
 const POSSESSIVES = new Set(['its', 'their', 'his', 'her', 'our', 'my', 'your']);
-const TIME_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
-  'again',
-  'also',
-  'formally',
-  'publicly',
-]);
+const TIME_WORDS = new Set([...WEEKDAY_NAMES, ...DAY_DEICTICS, 'again', 'also', 'formally', 'publicly']);
 const GIVING = new Set(['AID', 'AGREE', 'COOPERATE', 'RETREAT', 'SUPPORT']);
 const GIVING_PREPOSITIONS = new Set(['to', 'from']);
 

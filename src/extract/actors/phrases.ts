@@ -1,6 +1,7 @@
 // Actor phrases other than people: named groups and bodies ("Kata'ib Hezbollah fighters"), countries used as
 // actors ("Iran denied"), capitals as metonyms ("Washington said"), generic agents with their country and backer
 // ("Iran-backed Iraqi Shia militias", "U.S. troops"), unidentified ones ("unidentified gunmen"), and pronouns.
+import { DAY_DEICTICS, MONTH_NAMES, WEEKDAY_NAMES } from '../calendar-words.ts';
 import type { ActorEntry, ActorLexicon, AgentEntry, CountryInfo } from './lexicon.ts';
 import type { ActorMention } from './mention.ts';
 import { type AgentHit, isPlain, isWord, type Unit } from './units.ts';
@@ -63,30 +64,10 @@ const DETERMINERS = new Set([
 ]);
 // Words of time that may follow a subject: "Iran today threatened", "Israel on Monday".
 const TEMPORAL = new Set([
-  'today',
-  'yesterday',
-  'tomorrow',
-  'tonight',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
+  ...DAY_DEICTICS,
   'now',
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
   'earlier',
   'later',
   'overnight',

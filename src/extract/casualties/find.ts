@@ -13,7 +13,9 @@
 // - a plural without a count ("killed civilians") is not read: the report gives no figure;
 // - a single person — "a civilian was killed", "Nasrallah was killed", "killed the deputy chief" — is 1;
 // - a modal verb group ("could be killed", "would be arrested") is not a casualty.
+
 import { own } from '../../core/lookup.ts';
+import { DAY_DEICTICS, WEEKDAY_NAMES } from '../calendar-words.ts';
 import type { Sentence, Token } from '../model.ts';
 import { readQuantity } from '../quantity.ts';
 import { quantityEndingAt, type Victims, victimsAfter, victimsBefore } from './victims.ts';
@@ -71,22 +73,7 @@ const REPORT_LEADS = new Set([
 const NOT_YET_KNOWN = new Set(['immediate', 'immediately', 'initial', 'word', 'information', 'news', 'details']);
 const KIND_ORDER: readonly CasualtyKind[] = ['killed', 'injured', 'missing', 'abducted', 'arrested'];
 // "three killed Sunday": a time word after a participle is not its object
-const DAY_WORDS = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'overnight',
-  'tonight',
-  'last',
-  'earlier',
-  'this',
-]);
+const DAY_WORDS = new Set([...WEEKDAY_NAMES, ...DAY_DEICTICS, 'overnight', 'last', 'earlier', 'this']);
 const MODALS = new Set(['will', 'would', 'could', 'may', 'might', 'should', 'must', 'can', 'cannot', 'to']);
 const NEGATIONS = new Set(['not', "n't", 'never', 'no']);
 // verbs that may stand between "were" and a state word: "were found dead", "were reported missing"

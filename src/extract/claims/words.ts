@@ -1,6 +1,7 @@
 // Small, closed word sets of the claims stage: the English of attribution ("said", "according to", "on condition
 // of anonymity"), not a lexicon of the world (outlets live in data/outlets.yaml).
 
+import { DAY_DEICTICS, MONTH_NAMES, WEEKDAY_NAMES } from '../calendar-words.ts';
 export type ClaimStatusCue = 'reported' | 'claimed' | 'suspected' | 'alleged' | 'denied';
 
 /** Verbs of telling, by lemma, with the status they give: "said", "told", "claimed", "denied". */
@@ -683,29 +684,10 @@ export const SOURCE_PARTICIPLES: ReadonlySet<string> = new Set([
 
 /** Time words never part of a source's name: "… in southern Lebanon Sunday sources said". */
 export const TIME_WORDS: ReadonlySet<string> = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'today',
-  'yesterday',
-  'tonight',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
+  ...DAY_DEICTICS,
   'overnight',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
   'week',
   'month',
   'year',
