@@ -42,6 +42,8 @@ export interface EventMention {
   circumstanceOf: number | null;
   /** Told as part of another event of the sentence (the fighting behind a capture): no record of its own. */
   folded: boolean;
+  /** Read from a photo caption, which mostly shows an event the report tells. */
+  caption: boolean;
 }
 
 export interface SentenceFindings {
@@ -131,17 +133,21 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       definite: isDefinite(sentence.tokens, trigger, found.dates),
       circumstanceOf: null,
       folded: false,
+      caption: sentence.section === 'caption',
     };
   });
-  // "No arrests were made", "possible attacks": a noun said not to be, or only perhaps, is no event.
   attributivesAsRecipients(sentence, events, found.attributives);
   foldIntoCaptures(events);
   foldDemandsIntoProtests(sentence.tokens, events);
+  foldBlameIntoEvents(events);
+  // "No arrests were made", "did not strike homes": what is said not to have happened is no event; "possible
+  // attacks", only perhaps one.
   const kept = events.filter(
     (e) =>
       !e.folded &&
       !isBareBackground(sentence.tokens, e, found.dates) &&
-      !(e.trigger.pos === 'NOUN' && (e.modality === 'negated' || e.modality === 'hypothetical')),
+      e.modality !== 'negated' &&
+      !(e.trigger.pos === 'NOUN' && e.modality === 'hypothetical'),
   );
   attachCasualties(kept, found.casualties);
   victimsAsRecipients(sentence, kept, actors);
@@ -449,6 +455,21 @@ function isAfter(e: EventMention, capture: EventMention): boolean {
   return e.trigger.start > capture.trigger.end;
 }
 
+// "a rocket attack on the base, which it blamed on the militia", "in an attack the army blamed on rebels": the blame
+// says who is alleged to have done the event; it is the event's actor, with the claim's status "alleged".
+function foldBlameIntoEvents(events: EventMention[]): void {
+  for (const blame of events) {
+    if (blame.type !== 'ACCUSE' || !/^blam/.test(blame.trigger.text.toLowerCase()) || blame.recipients.length === 0)
+      continue;
+    const event = events.find((e) => e !== blame && e.type !== 'ACCUSE' && e.trigger.start < blame.trigger.start);
+    if (!event || (event.actors.length > 0 && event.actorRule !== 'nominal:clause-subject')) continue;
+    event.actors = blame.recipients;
+    event.actorRule = 'blamed-on';
+    event.status = 'alleged';
+    blame.folded = true;
+  }
+}
+
 // "dozens of people demonstrated …, calling for the fall of the government": the protest's demand, not a request.
 function foldDemandsIntoProtests(tokens: readonly Token[], events: EventMention[]): void {
   const protest = events.find((e) => e.type === 'PROTEST');
@@ -500,6 +521,11 @@ const BACKGROUND = new Set([
   'ahead',
   'wake',
   'before',
+  // "Previous truces have collapsed within weeks": an event recalled, not reported.
+  'previous',
+  'past',
+  'earlier',
+  'former',
 ]);
 
 /**
@@ -510,8 +536,7 @@ const BACKGROUND = new Set([
 function isBareBackground(tokens: readonly Token[], e: EventMention, dates: readonly DateMention[]): boolean {
   if (e.trigger.pos !== 'NOUN') return false;
   const before = tokens.slice(Math.max(0, e.trigger.first - 5), e.trigger.first);
-  if (!before.some((t) => BACKGROUND.has(t.normal) && (t.pos === 'ADP' || t.pos === 'NOUN' || t.pos === 'SCONJ')))
-    return false;
+  if (!before.some((t) => BACKGROUND.has(t.normal) && ['ADP', 'NOUN', 'SCONJ', 'ADJ'].includes(t.pos))) return false;
   if (before.some((t) => t.pos === 'VERB')) return false;
   const ownActor = e.actorRule !== null && e.actorRule !== 'nominal:clause-subject';
   const ownRecipient = e.recipientRule !== null;

@@ -14,7 +14,9 @@ type Fit = 'match' | 'neutral' | 'conflict';
 export function mergeMentions(mentions: readonly EventMention[], links: readonly MentionLink[]): EventCluster[] {
   const clusters: EventCluster[] = [];
   const clusterOf = new Map<number, EventCluster>();
-  for (const mention of mentions) {
+  // Captions last: the photo usually shows an event the body goes on to tell, wherever the caption stands.
+  const ordered = [...mentions.filter((m) => !m.caption), ...mentions.filter((m) => m.caption)];
+  for (const mention of ordered) {
     anchorVagueDate(mention, links, clusterOf);
     const target = findAntecedent(clusters, mention);
     const cluster = target ?? { mentions: [] };
@@ -82,6 +84,8 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
   // A back-reference ("those strikes", "the envoy's visit") joins on compatibility; a fresh mention needs a shared
   // party, or to follow within two sentences without naming one ("Two soldiers were wounded." after the attack).
+  // "Smoke rises over a depot after U.S. strikes": a caption shows an event the report tells.
+  if (mention.caption) return true;
   const last = cluster.mentions.at(-1) as EventMention;
   const near = mention.sentence - last.sentence <= 2 && mention.actors.length === 0 && !mention.date;
   return (
