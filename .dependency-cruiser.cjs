@@ -33,6 +33,13 @@ module.exports = {
       to: { path: '^src/', pathNot: '^src/(core|store)/' },
     },
     {
+      name: 'export-formatters-import-core-only',
+      comment: 'Export formatters are pure functions of records: they see core and each other, never the store or I/O.',
+      severity: 'error',
+      from: { path: '^src/export/' },
+      to: { path: ['^src/(?!core/|export/)', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
+    },
+    {
       name: 'eval-is-pure-scoring',
       severity: 'error',
       from: { path: '^src/eval/' },

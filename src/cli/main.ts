@@ -1,6 +1,7 @@
 // The command line: a thin shell over the library. Each command's module is loaded only when it runs.
 import { Command, InvalidArgumentError } from 'commander';
 import { EXTRACTOR_VERSION } from '../resources/load.ts';
+import { positiveInteger, withFilterOptions } from './filters.ts';
 
 const isoDate = (value: string): string => {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(value) || Number.isNaN(Date.parse(value))) {
@@ -58,6 +59,43 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (inputs: string[], options) => {
       const { runIngest } = await import('./commands/ingest.ts');
       exitCode = await runIngest(inputs, options);
+    });
+
+  withFilterOptions(
+    program
+      .command('events')
+      .description('list stored events, latest first, with filters; a table, or the records with --json'),
+  )
+    .option('--limit <n>', 'at most this many events', positiveInteger, 50)
+    .option('--json', 'print the event records as JSON')
+    .action(async (options) => {
+      const { runEvents } = await import('./commands/events.ts');
+      exitCode = await runEvents(options);
+    });
+
+  program
+    .command('show')
+    .description('one stored event: each field with its rule, the claim chain, links and evidence sentences')
+    .argument('<event-id>', 'the event id (from `sitrep events`)')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--json', 'print it as JSON')
+    .action(async (id: string, options) => {
+      const { runShow } = await import('./commands/show.ts');
+      exitCode = await runShow(id, options);
+    });
+
+  withFilterOptions(
+    program
+      .command('export')
+      .description('stream the stored events a filter selects as CSV, JSON Lines, GeoJSON, PLOVER JSON or ACLED CSV'),
+  )
+    .requiredOption('--format <format>', 'csv, jsonl, geojson, plover or acled')
+    .option('--out <file>', 'write to this file instead of stdout')
+    .option('--limit <n>', 'at most this many events (default: all)', positiveInteger)
+    .option('--data <dir>', 'data folder, for country names (default: the bundled one)')
+    .action(async (options) => {
+      const { runExport } = await import('./commands/export.ts');
+      exitCode = await runExport(options);
     });
 
   const gazetteer = program.command('gazetteer').description('manage the offline gazetteer');

@@ -1,9 +1,10 @@
 // A readable table of events: type, actor → recipient, date, place, casualties, claim and the sentence.
 import type { DocumentInput, EventRecord, Range } from '../core/record.ts';
 
-const range = (r: Range | null): string =>
+export const range = (r: Range | null): string =>
   r === null ? '–' : r.max === r.min ? `${r.min}` : r.max === null ? `${r.min}+` : `${r.min}–${r.max}`;
-const clip = (text: string, width: number): string => (text.length <= width ? text : `${text.slice(0, width - 1)}…`);
+export const clip = (text: string, width: number): string =>
+  text.length <= width ? text : `${text.slice(0, width - 1)}…`;
 
 export function formatEventTable(doc: DocumentInput, events: readonly EventRecord[]): string {
   const title = `${doc.id}${doc.title ? ` — ${doc.title}` : ''}${doc.published ? ` (${doc.published})` : ''}: ${events.length} events`;

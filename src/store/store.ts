@@ -47,6 +47,17 @@ export interface EventFilter {
   actor?: string;
   /** ISO 3166 alpha-3 code of an actor's or recipient's country, or of the place: "IRQ". */
   country?: string;
+  /**
+   * A dyad: one of the actors matches `actor` and one of the recipients matches `recipient`, each by words of its
+   * text or canonical name (as `actor` above) or by its ISO 3166 alpha-3 country code. Directed: actor → recipient.
+   */
+  dyad?: { actor: string; recipient: string };
+  /** The PLOVER mode: "drone", "shell", "demo". */
+  mode?: string;
+  /** Events placed within `km` kilometres (great-circle distance) of a point; unplaced events are left out. */
+  near?: { lat: number; lon: number; km: number };
+  /** Events of documents whose text or title holds every word of this (as `searchDocuments`). */
+  text?: string;
   /** Only the events of this document. */
   document?: string;
   /** At most this many events (default 100, at most 1000). */

@@ -52,6 +52,9 @@ interface EventSpec {
   actor?: [string, string, string | null];
   recipient?: [string, string, string | null];
   placeCountry?: string | null;
+  /** Where the place is, when there is one (default: Baqubah's coordinates). */
+  at?: [number, number];
+  mode?: string | null;
   sentences?: number[];
 }
 
@@ -61,7 +64,7 @@ export function eventOf(spec: EventSpec): EventRecord {
     id: spec.id,
     document: spec.document,
     type: spec.type ?? 'ASSAULT',
-    mode: null,
+    mode: spec.mode ?? null,
     context: [],
     intensity: -9,
     quad: 4,
@@ -82,8 +85,8 @@ export function eventOf(spec: EventSpec): EventRecord {
             country: spec.placeCountry,
             countries: [spec.placeCountry],
             admin1: null,
-            lat: 33.75,
-            lon: 44.64,
+            lat: spec.at?.[0] ?? 33.75,
+            lon: spec.at?.[1] ?? 44.64,
             precision: 2,
             span: null,
           },
@@ -342,6 +345,80 @@ export function storeContract(name: string, factory: StoreFactory): void {
     );
 
     for (const bad of [{ cursor: 'not-a-cursor' }, { limit: 0 }, { limit: 2.5 }, { since: 'May 3' }] as EventFilter[]) {
+      assert.throws(
+        () => store.listEvents(bad),
+        (error: unknown) => error instanceof SitrepError && error.code === 'STORE_QUERY_INVALID',
+        JSON.stringify(bad),
+      );
+    }
+  });
+
+  withStore('events filter by mode, dyad, distance from a point and document words', (store) => {
+    // Baqubah 33.75,44.64; Baghdad 33.31,44.37 (≈ 55 km away); Basra 30.51,47.78 (≈ 450 km); Suva 18.14 S, 178.44 E
+    // and Taveuni 16.8 S, 179.97 W, either side of the antimeridian (≈ 230 km apart).
+    store.putDocument(documentOf('a', 'Drones struck a depot near Baqubah; the army said.'), [
+      eventOf({
+        id: 'n1',
+        document: 'a',
+        date: '2024-05-05',
+        mode: 'drone',
+        placeCountry: 'IRQ',
+        actor: ['U.S. forces', 'U.S. forces', 'USA'],
+        recipient: ['the militia', 'Iraqi militia', 'IRQ'],
+      }),
+      eventOf({
+        id: 'n2',
+        document: 'a',
+        date: '2024-05-04',
+        placeCountry: 'IRQ',
+        at: [33.31, 44.37],
+        actor: ['the militia', 'Iraqi militia', 'IRQ'],
+        recipient: ['U.S. forces', 'U.S. forces', 'USA'],
+      }),
+    ]);
+    store.putDocument(documentOf('b', 'Shelling hit the port of Basra overnight, residents said.'), [
+      eventOf({ id: 'n3', document: 'b', date: '2024-05-03', mode: 'drone', placeCountry: 'IRQ', at: [30.51, 47.78] }),
+      eventOf({ id: 'n4', document: 'b', date: '2024-05-02', placeCountry: null }),
+    ]);
+    store.putDocument(documentOf('c', 'A storm closed the harbour at Suva.'), [
+      eventOf({ id: 'n5', document: 'c', date: '2024-05-01', placeCountry: 'FJI', at: [-18.14, 178.44] }),
+    ]);
+    const ids = (filter: EventFilter) => store.listEvents(filter).events.map((e) => e.id);
+    assert.deepEqual(ids({ mode: 'drone' }), ['n1', 'n3']);
+    assert.deepEqual(ids({ mode: 'shell' }), []);
+    // Directed: the actor side, then the recipient side, each by words or by country code.
+    assert.deepEqual(ids({ dyad: { actor: 'u.s.', recipient: 'militia' } }), ['n1']);
+    assert.deepEqual(ids({ dyad: { actor: 'USA', recipient: 'irq' } }), ['n1']);
+    assert.deepEqual(ids({ dyad: { actor: 'IRQ', recipient: 'USA' } }), ['n2']);
+    assert.deepEqual(ids({ dyad: { actor: 'militia', recipient: 'militia' } }), []);
+    assert.deepEqual(ids({ near: { lat: 33.75, lon: 44.64, km: 10 } }), ['n1']);
+    assert.deepEqual(ids({ near: { lat: 33.75, lon: 44.64, km: 60 } }), ['n1', 'n2']);
+    assert.deepEqual(ids({ near: { lat: 33.75, lon: 44.64, km: 50 } }), ['n1']);
+    assert.deepEqual(ids({ near: { lat: 33.75, lon: 44.64, km: 500 } }), ['n1', 'n2', 'n3']);
+    assert.deepEqual(ids({ near: { lat: 33.75, lon: 44.64, km: 500 }, mode: 'drone' }), ['n1', 'n3']);
+    assert.deepEqual(ids({ near: { lat: -16.8, lon: -179.97, km: 250 } }), ['n5']);
+    assert.deepEqual(ids({ near: { lat: -16.8, lon: -179.97, km: 150 } }), []);
+    // Distance-filtered pages still page: one event a page, every event once.
+    const first = store.listEvents({ near: { lat: 33.75, lon: 44.64, km: 500 }, limit: 2 });
+    assert.deepEqual(
+      first.events.map((e) => e.id),
+      ['n1', 'n2'],
+    );
+    assert.deepEqual(
+      store
+        .listEvents({ near: { lat: 33.75, lon: 44.64, km: 500 }, limit: 2, cursor: first.next ?? '' })
+        .events.map((e) => e.id),
+      ['n3'],
+    );
+    assert.deepEqual(ids({ text: 'shelling BASRA' }), ['n3', 'n4']);
+    assert.deepEqual(ids({ text: 'drones', mode: 'drone' }), ['n1']);
+    assert.deepEqual(ids({ text: 'harbour baqubah' }), []);
+    assert.deepEqual(ids({ text: '"*' }), []);
+    for (const bad of [
+      { near: { lat: 91, lon: 0, km: 5 } },
+      { near: { lat: 0, lon: 0, km: -1 } },
+      { dyad: { actor: ' ', recipient: 'x' } },
+    ] as EventFilter[]) {
       assert.throws(
         () => store.listEvents(bad),
         (error: unknown) => error instanceof SitrepError && error.code === 'STORE_QUERY_INVALID',

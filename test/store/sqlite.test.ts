@@ -7,8 +7,8 @@ import { after, test } from 'node:test';
 import Database from 'better-sqlite3';
 import { openStore } from '../../src/store/open.ts';
 import { MIGRATIONS } from '../../src/store/sqlite/migrations.ts';
-import { openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
-import { storeContract } from './contract.ts';
+import { migrate, openSqliteStore } from '../../src/store/sqlite/sqlite-store.ts';
+import { documentOf, eventOf, storeContract } from './contract.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-store-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -67,7 +67,40 @@ test('sqlite store: the filters use indexes, not a scan of every event', () => {
     assert.match(plan("SELECT id FROM events e WHERE e.document_id = 'x'"), /events_document/);
     assert.match(plan("SELECT id FROM documents WHERE content_hash = 'x'"), /documents_content_hash/);
     assert.match(plan('SELECT id FROM events e ORDER BY sort_key DESC, id DESC LIMIT 10'), /events_sort/);
+    assert.match(
+      plan("SELECT id FROM events e WHERE e.mode = 'drone' ORDER BY sort_key DESC, id DESC LIMIT 10"),
+      /events_mode_sort/,
+    );
+    assert.match(
+      plan('SELECT id FROM events e WHERE e.lat BETWEEN 33 AND 34 AND e.lon BETWEEN 44 AND 45'),
+      /events_lat_lon/,
+    );
   } finally {
     db.close();
+  }
+});
+
+test('sqlite store: migration 2 fills the mode and coordinates of events stored before it', () => {
+  const path = join(dir, 'backfill.db');
+  const db = new Database(path);
+  migrate(db, MIGRATIONS.slice(0, 1));
+  const event = { ...eventOf({ id: 'old', document: 'd', placeCountry: 'IRQ' }), mode: 'drone' };
+  const doc = documentOf('d', 'Drones hit a depot.');
+  db.prepare(
+    `INSERT INTO documents (id, url, content_hash, text, ingested_at) VALUES ('d', ?, ?, ?, '2024-05-01T00:00:00Z')`,
+  ).run(doc.url, doc.contentHash, doc.text);
+  db.prepare(
+    `INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record)
+     VALUES ('old', 'd', 'ASSAULT', '2024-05-01', '2024-05-01', 'IRQ', '2024-05-01', ?)`,
+  ).run(JSON.stringify(event));
+  db.close();
+  const store = openStore(path);
+  try {
+    assert.deepEqual(
+      store.listEvents({ mode: 'drone', near: { lat: 33.75, lon: 44.64, km: 1 } }).events.map((e) => e.id),
+      ['old'],
+    );
+  } finally {
+    store.close();
   }
 });

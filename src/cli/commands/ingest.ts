@@ -9,6 +9,7 @@ import type { IngestedDocument } from '../../ingest/document.ts';
 import { readInputs } from '../../ingest/read.ts';
 import { openStore } from '../../store/open.ts';
 import type { DocumentToStore, Store } from '../../store/store.ts';
+import { databasePath } from '../database.ts';
 import { resourcesFor } from '../resources.ts';
 
 export interface IngestOptions {
@@ -18,10 +19,7 @@ export interface IngestOptions {
   data?: string;
 }
 
-/** `--db`, else `SITREP_DB`, else sitrep.db in the working folder. */
-export function databasePath(option: string | undefined): string {
-  return option ?? process.env.SITREP_DB ?? 'sitrep.db';
-}
+export { databasePath } from '../database.ts';
 
 interface Tally {
   stored: number;

@@ -96,4 +96,20 @@ export const MIGRATIONS: readonly Migration[] = [
       END;
     `,
   },
+  {
+    version: 2,
+    name: 'event mode and coordinates, for the mode and near/within filters',
+    sql: `
+      ALTER TABLE events ADD COLUMN mode TEXT;
+      ALTER TABLE events ADD COLUMN lat REAL;
+      ALTER TABLE events ADD COLUMN lon REAL;
+      UPDATE events SET
+        mode = json_extract(record, '$.mode'),
+        lat = json_extract(record, '$.place.lat'),
+        lon = json_extract(record, '$.place.lon');
+      CREATE INDEX events_mode_sort ON events (mode, sort_key, id);
+      -- near/within: a bounding box on lat (then lon) narrows the rows; the exact distance is checked in code.
+      CREATE INDEX events_lat_lon ON events (lat, lon);
+    `,
+  },
 ];

@@ -102,8 +102,8 @@ class SqliteStore implements Store {
          VALUES (@id, @url, @outlet, @title, @published, @contentHash, @text, @source, @format, @ingestedAt)`,
       ),
       insertEvent: db.prepare(
-        `INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record)
-         VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+        `INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record, mode, lat, lon)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertMention: db.prepare(
         `INSERT OR IGNORE INTO mentions (event_id, document_id, sentence, start, "end", text)
@@ -153,6 +153,9 @@ class SqliteStore implements Store {
       event.place?.country ?? null,
       event.date?.start ?? '',
       JSON.stringify(event),
+      event.mode,
+      event.place?.lat ?? null,
+      event.place?.lon ?? null,
     );
     for (const evidence of event.evidence) {
       s.insertMention.run(event.id, documentId, evidence.sentence, evidence.start, evidence.end, evidence.text);
@@ -212,6 +215,10 @@ class SqliteStore implements Store {
       where.push('e.type = ?');
       params.push(filter.type);
     }
+    if (filter.mode !== undefined) {
+      where.push('e.mode = ?');
+      params.push(filter.mode);
+    }
     if (filter.since !== undefined) {
       where.push('e.date_end >= ?');
       params.push(isoDay(filter.since, 'since'));
@@ -236,20 +243,74 @@ class SqliteStore implements Store {
       );
       params.push(filter.country, filter.country);
     }
-    if (filter.cursor !== undefined) {
-      const [sortKey, id] = decodeCursor(filter.cursor);
-      where.push('(e.sort_key, e.id) < (?, ?)');
-      params.push(sortKey, id);
+    if (filter.dyad !== undefined) {
+      for (const [role, side] of [
+        ['actor', filter.dyad.actor],
+        ['recipient', filter.dyad.recipient],
+      ] as const) {
+        if (side.trim() === '') throw new SitrepError('STORE_QUERY_INVALID', `the dyad's ${role} side is empty`);
+        const pattern = `%${escapeLike(side.trim())}%`;
+        where.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = '${role}'
+          AND (a.country = ? OR a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`);
+        params.push(side.trim().toUpperCase(), pattern, pattern);
+      }
     }
-    const sql = `SELECT e.sort_key AS sortKey, e.id, e.record FROM events e
-      ${where.length > 0 ? `WHERE ${where.join(' AND ')}` : ''}
-      ORDER BY e.sort_key DESC, e.id DESC LIMIT ?`;
-    const rows = this.#db.prepare(sql).all(...params, limit + 1) as { sortKey: string; id: string; record: string }[];
-    const page = rows.slice(0, limit);
+    const near = filter.near === undefined ? null : checkNear(filter.near);
+    if (near !== null) {
+      // A box around the circle, on the indexed columns; the exact distance is checked on the rows it lets through.
+      const box = boundingBox(near);
+      where.push('e.lat BETWEEN ? AND ?');
+      params.push(box.minLat, box.maxLat);
+      if (box.minLon <= box.maxLon) {
+        where.push('e.lon BETWEEN ? AND ?');
+        params.push(box.minLon, box.maxLon);
+      } else {
+        // The box crosses the antimeridian.
+        where.push('(e.lon >= ? OR e.lon <= ?)');
+        params.push(box.minLon, box.maxLon);
+      }
+    }
+    if (filter.text !== undefined) {
+      const query = ftsQuery(filter.text);
+      if (query === null) return { events: [], next: null };
+      where.push(`e.document_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+        WHERE documents_fts MATCH ?)`);
+      params.push(query);
+    }
+    let cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+    const found: EventRow[] = [];
+    // Without a distance to check, one query answers; with one, rows outside the circle are dropped and the next
+    // rows fetched until the page is full or the box is exhausted.
+    for (;;) {
+      const clauses = [...where];
+      const values = [...params];
+      if (cursor !== null) {
+        clauses.push('(e.sort_key, e.id) < (?, ?)');
+        values.push(cursor[0], cursor[1]);
+      }
+      // Past the box's edge rows are dropped, so a distance query reads a few hundred rows at a time.
+      const want = near === null ? limit + 1 : Math.max(limit + 1 - found.length, 256);
+      const sql = `SELECT e.sort_key AS sortKey, e.id, e.record, e.lat, e.lon FROM events e
+        ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}
+        ORDER BY e.sort_key DESC, e.id DESC LIMIT ?`;
+      const rows = this.#db.prepare(sql).all(...values, want) as EventRow[];
+      for (const row of rows) {
+        if (
+          near === null ||
+          (row.lat !== null && row.lon !== null && haversineKm(near, { lat: row.lat, lon: row.lon }) <= near.km)
+        ) {
+          found.push(row);
+        }
+      }
+      const last = rows.at(-1);
+      if (near === null || rows.length < want || found.length > limit || !last) break;
+      cursor = [last.sortKey, last.id];
+    }
+    const page = found.slice(0, limit);
     const last = page.at(-1);
     return {
       events: page.map((row) => JSON.parse(row.record) as EventRecord),
-      next: rows.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
+      next: found.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
     };
   }
 
@@ -279,6 +340,57 @@ class SqliteStore implements Store {
   close(): void {
     if (this.#db.open) this.#db.close();
   }
+}
+
+interface EventRow {
+  sortKey: string;
+  id: string;
+  record: string;
+  lat: number | null;
+  lon: number | null;
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+function checkNear(near: { lat: number; lon: number; km: number }): { lat: number; lon: number; km: number } {
+  const { lat, lon, km } = near;
+  if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lon) || lon < -180 || lon > 180) {
+    throw new SitrepError('STORE_QUERY_INVALID', `near must be a latitude and longitude, not ${lat},${lon}`);
+  }
+  if (!Number.isFinite(km) || km < 0) {
+    throw new SitrepError('STORE_QUERY_INVALID', `within must be a distance in km of at least 0, not ${km}`);
+  }
+  return near;
+}
+
+/** The latitude and longitude bounds of the points within `km` of a point (longitudes may wrap). */
+export function boundingBox(near: { lat: number; lon: number; km: number }): {
+  minLat: number;
+  maxLat: number;
+  minLon: number;
+  maxLon: number;
+} {
+  const dLat = (near.km / EARTH_RADIUS_KM) * (180 / Math.PI);
+  const minLat = near.lat - dLat;
+  const maxLat = near.lat + dLat;
+  // Near a pole, or for a circle wider than the globe's half, every longitude is in.
+  if (minLat <= -90 || maxLat >= 90 || near.km >= (Math.PI / 2) * EARTH_RADIUS_KM) {
+    return { minLat: Math.max(minLat, -90), maxLat: Math.min(maxLat, 90), minLon: -180, maxLon: 180 };
+  }
+  const dLon = Math.asin(Math.min(1, Math.sin(near.km / EARTH_RADIUS_KM) / Math.cos((near.lat * Math.PI) / 180)));
+  const dLonDeg = dLon * (180 / Math.PI);
+  const wrap = (lon: number) => (lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);
+  if (dLonDeg >= 180) return { minLat, maxLat, minLon: -180, maxLon: 180 };
+  return { minLat, maxLat, minLon: wrap(near.lon - dLonDeg), maxLon: wrap(near.lon + dLonDeg) };
+}
+
+/** Great-circle distance in km between two points given in degrees. */
+export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function pageLimit(limit: number | undefined): number {

@@ -1,0 +1,93 @@
+// `sitrep events`: the stored events a filter selects, latest first, as a table or as records.
+
+import { SitrepError } from '../../core/errors.ts';
+import type { EventRecord } from '../../core/record.ts';
+import { iterateEvents } from '../../store/iterate.ts';
+import { openStore } from '../../store/open.ts';
+import type { Store } from '../../store/store.ts';
+import { databasePath, existingDatabase } from '../database.ts';
+import { type FilterOptions, filterFrom } from '../filters.ts';
+import { clip, range } from '../table.ts';
+
+export interface EventsOptions extends FilterOptions {
+  limit?: number;
+  json?: boolean;
+}
+
+const COLUMNS = [
+  ['id', 16],
+  ['date', 22],
+  ['type', 18],
+  ['actor → recipient', 44],
+  ['place', 26],
+  ['killed', 7],
+  ['claim', 10],
+] as const;
+
+export function eventRow(e: EventRecord): string[] {
+  const who = (list: EventRecord['actor']) => [...new Set(list.map((a) => a.name))].join(' + ') || '?';
+  const date = e.date ? (e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`) : '–';
+  const place = e.place ? `${e.place.name}${e.place.country ? `, ${e.place.country}` : ''}` : '–';
+  return [
+    e.id,
+    date,
+    `${e.type}${e.mode ? `/${e.mode}` : ''}`,
+    `${who(e.actor)} → ${who(e.recipient)}`,
+    place,
+    range(e.killed),
+    e.claim.status,
+  ];
+}
+
+export function formatRows(rows: readonly string[][]): string {
+  const line = (cells: readonly string[]) =>
+    COLUMNS.map(([, width], i) => clip(cells[i] ?? '', width).padEnd(width))
+      .join('  ')
+      .trimEnd();
+  return rows.map(line).join('\n');
+}
+
+export async function runEvents(options: EventsOptions): Promise<number> {
+  const filter = filterFrom(options);
+  if (typeof filter === 'string') {
+    process.stderr.write(`sitrep events: ${filter}\n`);
+    return 2;
+  }
+  const dbPath = databasePath(options.db);
+  const missing = existingDatabase(dbPath);
+  if (missing !== null) {
+    process.stderr.write(`sitrep events: ${missing}\n`);
+    return 1;
+  }
+  let store: Store;
+  try {
+    store = openStore(dbPath);
+  } catch (cause) {
+    process.stderr.write(`sitrep events: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const events: EventRecord[] = [];
+    for (const page of iterateEvents(store, filter, { max: options.limit ?? 50 })) events.push(...page);
+    if (options.json) {
+      process.stdout.write(`${JSON.stringify(events, null, 2)}\n`);
+    } else if (events.length === 0) {
+      process.stdout.write('no events match\n');
+    } else {
+      const header = formatRows([COLUMNS.map(([name]) => name)]);
+      process.stdout.write(`${header}\n${formatRows(events.map(eventRow))}\n`);
+      process.stdout.write(
+        `${events.length} events${events.length === (options.limit ?? 50) ? ' (--limit N for more)' : ''}\n`,
+      );
+    }
+    return 0;
+  } catch (error) {
+    if (error instanceof SitrepError) {
+      process.stderr.write(`sitrep events: ${error.message}\n`);
+      return 2;
+    }
+    throw error;
+  } finally {
+    store.close();
+  }
+}

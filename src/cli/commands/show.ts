@@ -1,0 +1,145 @@
+// `sitrep show EVENT_ID`: one stored event with, for each field, its value and the rule behind it; the claim chain;
+// the links to other events; and the sentences that support it, each with its document, url and offsets.
+import type { EventRecord } from '../../core/record.ts';
+import { openStore } from '../../store/open.ts';
+import type { Mention, Store, StoredDocument } from '../../store/store.ts';
+import { databasePath, existingDatabase } from '../database.ts';
+import { range } from '../table.ts';
+
+export interface ShowOptions {
+  db?: string;
+  json?: boolean;
+}
+
+export interface ShownEvidence extends Mention {
+  url: string | null;
+  outlet: string | null;
+  title: string | null;
+}
+
+export interface ShownEvent {
+  event: EventRecord;
+  /** Each field with its value as shown and the provenance rule that produced it (null when none is recorded). */
+  fields: { field: string; value: string; rule: string | null }[];
+  evidence: ShownEvidence[];
+}
+
+/** The fields shown, in order, with their values as text. */
+function fieldValues(e: EventRecord): [string, string][] {
+  const parties = (list: EventRecord['actor']) =>
+    list.length === 0
+      ? '–'
+      : list
+          .map(
+            (a) =>
+              `${a.name} ("${a.text}"${a.country ? `, ${a.country}` : ''}${a.acled ? `, ACLED inter ${a.acled}` : ''})`,
+          )
+          .join('; ');
+  return [
+    [
+      'type',
+      `${e.type} (quad ${e.quad}, intensity ${e.intensity}, CAMEO ${e.cameo.root}, Goldstein ${e.cameo.goldstein})`,
+    ],
+    ['mode', e.mode ?? '–'],
+    ['context', e.context.join(', ') || '–'],
+    ['acled', e.acled ? `${e.acled.event_type} / ${e.acled.sub_event_type}` : '–'],
+    ['actor', parties(e.actor)],
+    ['recipient', parties(e.recipient)],
+    [
+      'date',
+      e.date
+        ? `${e.date.start === e.date.end ? e.date.start : `${e.date.start}..${e.date.end}`} (${e.date.precision}, ${e.date.basis}${e.date.text ? `, "${e.date.text}"` : ''})`
+        : '–',
+    ],
+    [
+      'place',
+      e.place
+        ? `${e.place.name}${e.place.admin1 ? `, ${e.place.admin1}` : ''}${e.place.country ? `, ${e.place.country}` : ''}` +
+          `${e.place.lat !== null && e.place.lon !== null ? ` @ ${e.place.lat},${e.place.lon}` : ''} (geo-precision ${e.place.precision})`
+        : '–',
+    ],
+    ['count', range(e.count)],
+    ['killed', range(e.killed)],
+    ['injured', range(e.injured)],
+    ['victims', e.victims.join('; ') || '–'],
+    ['modality', e.modality],
+    ['claim', e.claim.status],
+    ['confidence', String(e.confidence)],
+  ];
+}
+
+export function showEvent(store: Store, id: string): ShownEvent | null {
+  const event = store.getEvent(id);
+  if (event === null) return null;
+  const documents = new Map<string, StoredDocument | null>();
+  const documentOf = (documentId: string) => {
+    if (!documents.has(documentId)) documents.set(documentId, store.getDocument(documentId));
+    return documents.get(documentId) ?? null;
+  };
+  const mentions = store.getMentions(id);
+  const evidence = mentions.map((m) => {
+    const doc = documentOf(m.documentId);
+    return { ...m, url: doc?.url ?? null, outlet: doc?.outlet ?? null, title: doc?.title ?? null };
+  });
+  const fields = fieldValues(event).map(([field, value]) => ({
+    field,
+    value,
+    rule: event.provenance.fields[field] ?? null,
+  }));
+  return { event, fields, evidence };
+}
+
+export function formatShown(shown: ShownEvent): string {
+  const e = shown.event;
+  const lines = [`event ${e.id} (document ${e.document}, extractor ${e.provenance.extractor})`, '', 'fields:'];
+  const width = Math.max(...shown.fields.map((f) => f.field.length));
+  for (const f of shown.fields) {
+    lines.push(`  ${f.field.padEnd(width)}  ${f.value}`);
+    if (f.rule !== null) lines.push(`  ${''.padEnd(width)}    rule: ${f.rule}`);
+  }
+  lines.push('', 'claim chain:');
+  lines.push(`  status  ${e.claim.status}`);
+  lines.push(`  via     ${e.claim.via.length > 0 ? e.claim.via.join(' → ') : '–'}`);
+  if (e.claim.sources.length === 0) lines.push('  sources –');
+  for (const s of e.claim.sources) {
+    lines.push(
+      `  source  ${s.text} (${s.count} ${s.count === 1 ? 'source' : 'sources'}, ${s.anonymous ? 'anonymous' : 'named'}${s.kind ? `, ${s.kind}` : ''})`,
+    );
+  }
+  lines.push('', 'links:');
+  if (e.links.length === 0) lines.push('  –');
+  for (const link of e.links) lines.push(`  ${link.relation} ${link.event} ("${link.text}")`);
+  lines.push('', 'evidence:');
+  for (const m of shown.evidence) {
+    lines.push(`  [${m.documentId} sentence ${m.sentence}, chars ${m.start}–${m.end}]${m.url ? ` ${m.url}` : ''}`);
+    lines.push(`    “${m.text.replace(/\s+/g, ' ').trim()}”`);
+  }
+  return lines.join('\n');
+}
+
+export async function runShow(id: string, options: ShowOptions): Promise<number> {
+  const dbPath = databasePath(options.db);
+  const missing = existingDatabase(dbPath);
+  if (missing !== null) {
+    process.stderr.write(`sitrep show: ${missing}\n`);
+    return 1;
+  }
+  let store: Store;
+  try {
+    store = openStore(dbPath);
+  } catch (cause) {
+    process.stderr.write(`sitrep show: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
+    return 1;
+  }
+  try {
+    const shown = showEvent(store, id);
+    if (shown === null) {
+      process.stderr.write(`sitrep show: no event ${id} in ${dbPath}\n`);
+      return 1;
+    }
+    process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatShown(shown)}\n`);
+    return 0;
+  } finally {
+    store.close();
+  }
+}
