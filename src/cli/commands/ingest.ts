@@ -143,7 +143,7 @@ function summary(tally: Tally, dbPath: string, stats: ReturnType<Store['stats']>
   const where = dbPath === ':memory:' ? dbPath : resolve(dbPath);
   lines.push(
     `database: ${where} — ${stats.documents} documents, ${stats.events} events, ${stats.mentions} mentions`,
-    `look: sqlite3 ${dbPath} "SELECT type, date_start, place_country, document_id FROM events ORDER BY sort_key DESC LIMIT 20"`,
+    `look: node bin/sitrep.js events --db ${dbPath}   (then: show EVENT_ID, export --format csv|jsonl|geojson|plover|acled)`,
   );
   return `${lines.join('\n')}\n`;
 }
