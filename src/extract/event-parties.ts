@@ -30,18 +30,13 @@ export function reverseRoles(roles: Roles): void {
 }
 
 // "Kenya said on Monday that Somalia must hand over the suspects": Kenya asks, Somalia is asked.
-export function speakerRoles(roles: Roles, tellers: readonly ActorMention[], actors: readonly ActorMention[]): void {
+/** `teller`: the index of the sentence's first teller among the parties, or null when no one tells it. */
+export function speakerRoles(roles: Roles, teller: number | null): void {
   const asked = roles.actors;
   roles.recipients = asked;
   roles.recipientRule = asked.length > 0 ? 'speaker:subject-is-asked' : null;
-  roles.actors = [];
-  roles.actorRule = null;
-  const teller = tellers[0];
-  if (!teller) return;
-  // The teller is not among the sentence's actors (tellers are set apart); it joins them for this event.
-  (actors as ActorMention[]).push(teller);
-  roles.actors = [actors.length - 1];
-  roles.actorRule = 'speaker:teller';
+  roles.actors = teller === null ? [] : [teller];
+  roles.actorRule = teller === null ? null : 'speaker:teller';
 }
 
 /** A source with the relative clause that describes it: "a diplomat, who was told of the envoy's trip,". */

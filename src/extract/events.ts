@@ -72,12 +72,14 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   const placed = placeOnTokens(sentence, actors);
   const dateOf = pickFor(sentence, found.dates, live);
   const placeOf = pickFor(sentence, found.places, live);
+  // Role indices point into the actors, then the tellers: a speaker who asks ("X must …") is its event's actor.
   const tellers = found.actors.filter((m) => inTold(m));
+  const parties = [...actors, ...tellers];
+  const pick = (indices: number[]) => indices.map((i) => parties[i]).filter((m): m is ActorMention => m !== undefined);
   const events = live.map((trigger, k): EventMention => {
     const roles = rolesOf(sentence, trigger, placed, found.triggers);
-    if (trigger.speaker) speakerRoles(roles, tellers, actors);
+    if (trigger.speaker) speakerRoles(roles, tellers.length > 0 ? actors.length : null);
     if (trigger.reverse) reverseRoles(roles);
-    const pick = (indices: number[]) => indices.map((i) => actors[i]).filter((m): m is ActorMention => m !== undefined);
     const intent = intentOf(trigger);
     if (intent.type === 'ASSAULT' && intent.mode === null) intent.mode = modeOfWeapon(pick(roles.actors));
     // "rioters stormed a bank", "protesters pelted police with stones": violence by a crowd is a riot (PLOVER PROTEST/riot).
