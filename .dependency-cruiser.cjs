@@ -27,10 +27,18 @@ module.exports = {
     },
     {
       name: 'store-imports-core-only',
-      comment: 'The store keeps documents and records; it knows the record schema (core) and nothing else of the project.',
+      comment:
+        'The store keeps documents and records; it knows the record schema (core) and the pure cross-document merge it derives merged events with, nothing else of the project.',
       severity: 'error',
       from: { path: '^src/store/' },
-      to: { path: '^src/', pathNot: '^src/(core|store)/' },
+      to: { path: '^src/', pathNot: '^src/(core|store|merge)/' },
+    },
+    {
+      name: 'merge-is-pure',
+      comment: 'The cross-document merge is a pure function of event records: it sees core only, never the store or I/O.',
+      severity: 'error',
+      from: { path: '^src/merge/' },
+      to: { path: ['^src/(?!core/|merge/)', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
     },
     {
       name: 'export-formatters-import-core-only',

@@ -4,6 +4,7 @@
 // through the same contract tests (test/store/contract.ts).
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { EventRecord } from '../core/record.ts';
+import type { MergedEvent } from '../merge/merge.ts';
 
 /** A document as stored: its text and where it came from. */
 export interface StoredDocument {
@@ -111,5 +112,13 @@ export interface Store {
   /** Documents whose text or title holds every word of `text` (words, not query syntax), best match first. */
   searchDocuments(text: string, options?: { limit?: number }): DocumentHit[];
   stats(): StoreStats;
+  /**
+   * Recomputes every merged event (docs/MERGE.md) from the stored events, in one transaction, replacing the
+   * earlier ones: derived from what is stored, so independent of the order the documents arrived in.
+   */
+  rebuildMerged(): { merged: number; events: number };
+  getMerged(id: string): MergedEvent | null;
+  /** The merged event an event is a member of, or null when no other document reports it. */
+  getMergedForEvent(eventId: string): MergedEvent | null;
   close(): void;
 }

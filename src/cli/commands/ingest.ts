@@ -82,9 +82,11 @@ export async function runIngest(inputs: string[], options: IngestOptions): Promi
   } finally {
     progress.done();
   }
+  // The merged events are derived from everything stored, so they are recomputed whole (docs/MERGE.md).
+  const merged = store.rebuildMerged();
   const stats = store.stats();
   store.close();
-  process.stdout.write(summary(tally, dbPath, stats, (performance.now() - started) / 1000));
+  process.stdout.write(summary(tally, dbPath, stats, merged, (performance.now() - started) / 1000));
   return tally.skipped.length > 0 ? 1 : 0;
 }
 
@@ -131,7 +133,13 @@ function progressReporter(tally: Tally, started: number): ((what: string) => voi
   });
 }
 
-function summary(tally: Tally, dbPath: string, stats: ReturnType<Store['stats']>, seconds: number): string {
+function summary(
+  tally: Tally,
+  dbPath: string,
+  stats: ReturnType<Store['stats']>,
+  merged: ReturnType<Store['rebuildMerged']>,
+  seconds: number,
+): string {
   const lines = [
     `sitrep ingest: ${tally.stored} documents stored (${tally.replaced} replacing an earlier version), ` +
       `${tally.events} events, ${tally.unchanged} unchanged, ${tally.skipped.length} skipped, in ${seconds.toFixed(1)} s`,
@@ -142,7 +150,8 @@ function summary(tally: Tally, dbPath: string, stats: ReturnType<Store['stats']>
   }
   const where = dbPath === ':memory:' ? dbPath : resolve(dbPath);
   lines.push(
-    `database: ${where} — ${stats.documents} documents, ${stats.events} events, ${stats.mentions} mentions`,
+    `database: ${where} — ${stats.documents} documents, ${stats.events} events, ${stats.mentions} mentions, ` +
+      `${merged.merged} merged events (of ${merged.events} events reported by more than one document)`,
     `look: node bin/sitrep.js events --db ${dbPath}   (then: show EVENT_ID, export --format csv|jsonl|geojson|plover|acled)`,
   );
   return `${lines.join('\n')}\n`;

@@ -1,6 +1,7 @@
 // `sitrep show EVENT_ID`: one stored event with, for each field, its value and the rule behind it; the claim chain;
 // the links to other events; and the sentences that support it, each with its document, url and offsets.
 import type { EventRecord } from '../../core/record.ts';
+import type { CasualtyRange, MergedEvent, Sourced } from '../../merge/merge.ts';
 import { openStore } from '../../store/open.ts';
 import type { Mention, Store, StoredDocument } from '../../store/store.ts';
 import { databasePath, existingDatabase } from '../database.ts';
@@ -22,6 +23,8 @@ export interface ShownEvent {
   /** Each field with its value as shown and the provenance rule that produced it (null when none is recorded). */
   fields: { field: string; value: string; rule: string | null }[];
   evidence: ShownEvidence[];
+  /** The merged event this event is part of, when other documents report it too. */
+  merged: MergedEvent | null;
 }
 
 /** The fields shown, in order, with their values as text. */
@@ -86,7 +89,7 @@ export function showEvent(store: Store, id: string): ShownEvent | null {
     value,
     rule: event.provenance.fields[field] ?? null,
   }));
-  return { event, fields, evidence };
+  return { event, fields, evidence, merged: store.getMergedForEvent(id) };
 }
 
 export function formatShown(shown: ShownEvent): string {
@@ -114,7 +117,62 @@ export function formatShown(shown: ShownEvent): string {
     lines.push(`  [${m.documentId} sentence ${m.sentence}, chars ${m.start}–${m.end}]${m.url ? ` ${m.url}` : ''}`);
     lines.push(`    “${m.text.replace(/\s+/g, ' ').trim()}”`);
   }
+  if (shown.merged !== null) lines.push('', ...formatMerged(shown.merged));
   return lines.join('\n');
+}
+
+/** The merged event: its members, its counts and each merged field with the documents it came from. */
+export function formatMerged(m: MergedEvent): string[] {
+  const from = (documents: readonly string[]) => `[from ${documents.join(', ')}]`;
+  const lines = [
+    `merged event ${m.id}: ${m.articles} articles, ${m.outlets} outlets, ${m.independentSources} independent sources`,
+    '  members:',
+  ];
+  for (const member of m.members) {
+    lines.push(
+      `    ${member.event}  document ${member.document}` +
+        `${member.outlet ? `, ${member.outlet}` : ''}${member.published ? `, ${member.published}` : ''}` +
+        `${member.url ? `  ${member.url}` : ''}`,
+    );
+  }
+  lines.push('  independent sources:');
+  m.sources.forEach((group, i) => {
+    lines.push(`    ${i + 1}. ${group.join(' = ')}${group.length > 1 ? ' (copies of one story)' : ''}`);
+  });
+  const f = m.fields;
+  const party = (p: Sourced<EventRecord['actor'][number]>) =>
+    `${p.value.name}${p.value.country ? ` (${p.value.country})` : ''} ${from(p.documents)}`;
+  const casualties = (r: CasualtyRange | null) =>
+    r === null
+      ? '–'
+      : `${r.min === r.max ? r.min : `${r.min}–${r.max}`} (${r.reports
+          .map((x) => `${x.outlet ?? x.document} [${x.document}]: ${range({ min: x.min, max: x.max })}`)
+          .join('; ')})`;
+  const fields: [string, string][] = [
+    ['type', `${f.type.value} ${from(f.type.documents)}`],
+    ['mode', `${f.mode.value ?? '–'} ${from(f.mode.documents)}`],
+    ['actor', f.actor.map(party).join('; ') || '–'],
+    ['recipient', f.recipient.map(party).join('; ') || '–'],
+    [
+      'date',
+      f.date
+        ? `${f.date.start === f.date.end ? f.date.start : `${f.date.start}..${f.date.end}`} (${f.date.precision}, ${f.date.basis}) ${from(f.date.documents)}`
+        : '–',
+    ],
+    [
+      'place',
+      f.place
+        ? `${f.place.value.name}${f.place.value.admin1 ? `, ${f.place.value.admin1}` : ''}${f.place.value.country ? `, ${f.place.value.country}` : ''} (geo-precision ${f.place.value.precision}) ${from(f.place.documents)}`
+        : '–',
+    ],
+    ['killed', casualties(f.killed)],
+    ['injured', casualties(f.injured)],
+    ['claim', `${f.claim.value} ${from(f.claim.documents)}`],
+  ];
+  lines.push('  merged fields:');
+  const width = Math.max(...fields.map(([name]) => name.length));
+  for (const [name, value] of fields) lines.push(`    ${name.padEnd(width)}  ${value}`);
+  return lines;
 }
 
 export async function runShow(id: string, options: ShowOptions): Promise<number> {

@@ -112,4 +112,23 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_lat_lon ON events (lat, lon);
     `,
   },
+  {
+    version: 3,
+    name: 'merged events across documents',
+    sql: `
+      -- Derived data: Store.rebuildMerged() recomputes both tables from the stored events (docs/MERGE.md).
+      CREATE TABLE merged_events (
+        id TEXT PRIMARY KEY,
+        json TEXT NOT NULL
+      );
+      CREATE TABLE merged_members (
+        merged_id TEXT NOT NULL REFERENCES merged_events (id) ON DELETE CASCADE,
+        event_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        PRIMARY KEY (merged_id, event_id)
+      );
+      CREATE INDEX merged_members_event ON merged_members (event_id);
+      CREATE INDEX merged_members_document ON merged_members (document_id);
+    `,
+  },
 ];

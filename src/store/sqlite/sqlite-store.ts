@@ -4,6 +4,7 @@
 import Database from 'better-sqlite3';
 import { SitrepError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/record.ts';
+import { type MergedEvent, type MergeInput, mergeEvents } from '../../merge/merge.ts';
 import type {
   DocumentHit,
   DocumentToStore,
@@ -335,6 +336,52 @@ class SqliteStore implements Store {
       eventsByType: Object.fromEntries(byType.map((row) => [row.type, row.n])),
       schemaVersion: version.v,
     };
+  }
+
+  rebuildMerged(): { merged: number; events: number } {
+    const rebuild = this.#db.transaction(() => {
+      const rows = this.#db
+        .prepare(
+          `SELECT e.record, d.outlet, d.url, d.published FROM events e JOIN documents d ON d.id = e.document_id
+           ORDER BY e.id`,
+        )
+        .all() as { record: string; outlet: string | null; url: string | null; published: string | null }[];
+      const inputs: MergeInput[] = rows.map((row) => ({
+        event: JSON.parse(row.record) as EventRecord,
+        outlet: row.outlet,
+        url: row.url,
+        published: row.published,
+      }));
+      const merged = mergeEvents(inputs);
+      this.#db.exec('DELETE FROM merged_members; DELETE FROM merged_events;');
+      const insertMerged = this.#db.prepare('INSERT INTO merged_events (id, json) VALUES (?, ?)');
+      const insertMember = this.#db.prepare(
+        'INSERT INTO merged_members (merged_id, event_id, document_id) VALUES (?, ?, ?)',
+      );
+      let events = 0;
+      for (const event of merged) {
+        insertMerged.run(event.id, JSON.stringify(event));
+        for (const member of event.members) insertMember.run(event.id, member.event, member.document);
+        events += event.members.length;
+      }
+      return { merged: merged.length, events };
+    });
+    return rebuild.immediate();
+  }
+
+  getMerged(id: string): MergedEvent | null {
+    const row = this.#db.prepare('SELECT json FROM merged_events WHERE id = ?').get(id) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as MergedEvent) : null;
+  }
+
+  getMergedForEvent(eventId: string): MergedEvent | null {
+    const row = this.#db
+      .prepare(
+        `SELECT m.json FROM merged_members mm JOIN merged_events m ON m.id = mm.merged_id
+         WHERE mm.event_id = ? ORDER BY m.id LIMIT 1`,
+      )
+      .get(eventId) as { json: string } | undefined;
+    return row ? (JSON.parse(row.json) as MergedEvent) : null;
   }
 
   close(): void {

@@ -1,0 +1,154 @@
+// When two stored events, from two different documents, report the same real-world event: the pairwise rule of the
+// cross-document merge (docs/MERGE.md). Each test is a small pure function so that it can be tested as a table.
+import type { Actor, EventDate, EventRecord, Place } from '../core/record.ts';
+
+export interface CompatibilityOptions {
+  /** Two placed points at most this far apart (great-circle km) may be one place. */
+  maxKm: number;
+  /** Two day-precision dates this many days apart still overlap ("Tuesday" in one report, "Wednesday" in another). */
+  daySlack: number;
+}
+
+export const DEFAULT_COMPATIBILITY: CompatibilityOptions = { maxKm: 50, daySlack: 1 };
+
+/**
+ * Sectors (PLOVER/CAMEO agent codes) that one report may name where another names the other: "the army" (MIL) and
+ * "the government" (GOV) of one country; "militants" (REB) and "a militia" (PRM). Codes outside a group match only
+ * themselves.
+ */
+const SECTOR_GROUPS: readonly (readonly string[])[] = [
+  ['GOV', 'MIL', 'COP', 'SPY', 'LEG', 'JUD', 'ELI'],
+  ['REB', 'PRM', 'UAF', 'CRM'],
+  ['CVL', 'SOC', 'REF', 'JRN', 'MED', 'EDU', 'REL', 'LAB', 'AGR', 'BUS'],
+  ['OPP', 'PTY'],
+];
+
+export function sectorsCompatible(a: string | null, b: string | null): boolean {
+  if (a === null || b === null || a === b) return true;
+  return SECTOR_GROUPS.some((group) => group.includes(a) && group.includes(b));
+}
+
+/** An actor the report could not identify: no lexicon id and no country ("gunmen"), or PLOVER's UAF sector. */
+export function unidentified(actor: Actor): boolean {
+  return (actor.id === null && actor.country === null) || actor.sector === 'UAF' || actor.kind === 'unknown';
+}
+
+/** A lexicon entry (a named actor) rather than a generic description ("generic:IRQ:military"). */
+function named(actor: Actor): boolean {
+  return actor.id !== null && !actor.id.startsWith('generic:');
+}
+
+export type ActorMatch = 'same-id' | 'unidentified' | 'same-country-sector' | null;
+
+/**
+ * Two actors that may be the same party, and why:
+ * - the same actor id;
+ * - one of them unidentified ("gunmen", "unknown assailants");
+ * - two different named actors (lexicon ids) are never the same;
+ * - otherwise the same country (or one country unknown) and compatible sectors: "Iraqi forces" and "the army".
+ */
+export function actorMatch(a: Actor, b: Actor): ActorMatch {
+  if (a.id !== null && a.id === b.id) return 'same-id';
+  if (unidentified(a) || unidentified(b)) return 'unidentified';
+  if (named(a) && named(b)) return null;
+  if (a.country !== null && b.country !== null && a.country !== b.country) return null;
+  if (a.country === null && b.country === null && a.sector === null && b.sector === null) return null;
+  return sectorsCompatible(a.sector, b.sector) ? 'same-country-sector' : null;
+}
+
+/** Two sides (the actors, or the recipients) of two events: one side unknown, or some pair of parties matching. */
+export function partiesCompatible(a: readonly Actor[], b: readonly Actor[]): boolean {
+  if (a.length === 0 || b.length === 0) return true;
+  return a.some((x) => b.some((y) => actorMatch(x, y) !== null));
+}
+
+/** Adds whole days to a YYYY-MM-DD day. */
+export function addDays(day: string, days: number): string {
+  const date = new Date(`${day}T00:00:00Z`);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().slice(0, 10);
+}
+
+/** Overlapping date ranges; at day precision on both sides, a day apart still overlaps. Undated: unknown, so yes. */
+export function datesCompatible(a: EventDate | null, b: EventDate | null, daySlack = 1): boolean {
+  if (a === null || b === null) return true;
+  const slack = a.precision === 'day' && b.precision === 'day' ? daySlack : 0;
+  return a.start <= addDays(b.end, slack) && b.start <= addDays(a.end, slack);
+}
+
+const EARTH_RADIUS_KM = 6371.0088;
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
+}
+
+function countryOf(place: Place): string | null {
+  return place.country ?? place.countries[0] ?? null;
+}
+
+/** How much ground a place names: a whole country, a region (an admin1 area), or a point (a town, a base). */
+export function placeLevel(place: Place): 'country' | 'region' | 'point' {
+  if (place.feature === 'country') return 'country';
+  if (place.precision === 3 || ['admin1', 'region', 'border'].includes(place.feature)) {
+    return place.admin1 === null ? 'country' : 'region';
+  }
+  return 'point';
+}
+
+/**
+ * Two places that may be the same: within `maxKm` of each other, or one only a country or region that contains the
+ * other (same country; same country and admin1). An unplaced event is unknown, so compatible.
+ */
+export function placesCompatible(a: Place | null, b: Place | null, maxKm = 50): boolean {
+  if (a === null || b === null) return true;
+  const levels = [placeLevel(a), placeLevel(b)];
+  if (levels.includes('country')) {
+    const [ca, cb] = [countryOf(a), countryOf(b)];
+    return ca !== null && ca === cb;
+  }
+  if (levels.includes('region')) {
+    return countryOf(a) !== null && countryOf(a) === countryOf(b) && a.admin1 !== null && a.admin1 === b.admin1;
+  }
+  if (a.lat !== null && a.lon !== null && b.lat !== null && b.lon !== null) {
+    return distanceKm({ lat: a.lat, lon: a.lon }, { lat: b.lat, lon: b.lon }) <= maxKm;
+  }
+  // Points without coordinates: the same name in the same country.
+  return a.name.toLowerCase() === b.name.toLowerCase() && countryOf(a) === countryOf(b);
+}
+
+/**
+ * A date said of the event itself, a week long at most: a publication week, an inherited date or a month says too
+ * little to merge on.
+ */
+function firmDate(date: EventDate | null): date is EventDate {
+  return date !== null && date.basis === 'explicit' && date.end <= addDays(date.start, 7);
+}
+
+/** Some pair of parties that positively match on one side (both sides named, not only compatible). */
+function namedMatch(a: readonly Actor[], b: readonly Actor[]): boolean {
+  return a.some((x) => !unidentified(x) && b.some((y) => !unidentified(y) && actorMatch(x, y) !== null));
+}
+
+/**
+ * The merge relation: two events of two different documents, of the same PLOVER type, with compatible actors and
+ * recipients, overlapping firm dates (a day or a week said of the event), places near each other (not both only a
+ * country), and a party named on both sides. Missing evidence never links two events: merged events are connected
+ * components of this relation, so a loose link would chain unrelated events together. Symmetric by construction.
+ */
+export function sameEvent(
+  a: EventRecord,
+  b: EventRecord,
+  options: CompatibilityOptions = DEFAULT_COMPATIBILITY,
+): boolean {
+  if (a.document === b.document || a.type !== b.type) return false;
+  if (!firmDate(a.date) || !firmDate(b.date) || !datesCompatible(a.date, b.date, options.daySlack)) return false;
+  if (a.place === null || b.place === null || !placesCompatible(a.place, b.place, options.maxKm)) return false;
+  if (placeLevel(a.place) === 'country' && placeLevel(b.place) === 'country') return false;
+  if (!partiesCompatible(a.actor, b.actor) || !partiesCompatible(a.recipient, b.recipient)) return false;
+  return namedMatch(a.actor, b.actor) || namedMatch(a.recipient, b.recipient);
+}
