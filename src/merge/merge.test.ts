@@ -244,3 +244,17 @@ test('independent sources: copies of one wire story count once, different report
   const twoReports = mergeEvents([REPORTS[0] as MergeInput, REPORTS[2] as MergeInput]);
   assert.equal(twoReports[0]?.independentSources, 2);
 });
+
+test('mergeEvents: missing evidence never links two reports (no firm date, no place, no named party)', () => {
+  const GUNMEN = party(null, 'gunmen', null, 'UAF');
+  const loose = (spec: Partial<Spec>, n: number) => input({ id: `l${n}`, document: `d${n}`, ...spec });
+  // Undated, unplaced, or only unidentified parties on both sides: each stays on its own.
+  assert.equal(mergeEvents([loose({ date: null }, 1), loose({ date: null }, 2)]).length, 0);
+  assert.equal(mergeEvents([loose({ place: null }, 1), loose({ place: null }, 2)]).length, 0);
+  assert.equal(
+    mergeEvents([loose({ actor: [GUNMEN], recipient: [] }, 1), loose({ actor: [GUNMEN], recipient: [] }, 2)]).length,
+    0,
+  );
+  // A month-long date is not firm enough either.
+  assert.equal(mergeEvents([loose({ date: ['2024-05-01', '2024-05-31'] }, 1), loose({}, 2)]).length, 0);
+});
