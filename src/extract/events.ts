@@ -148,18 +148,11 @@ function pickFor(
   things: readonly { start: number; end: number }[],
   triggers: readonly TriggerMention[],
 ): number[] {
+  if (things.length === 0) return triggers.map(() => -1);
   const tokens = sentence.tokens;
-  const tokenAt = (offset: number) => tokens.findIndex((t) => t.end > offset);
-  const modifierOf = things.map((thing) =>
-    triggers.findIndex((t) => {
-      if (t.pos !== 'NOUN' || thing.end > t.start) return false;
-      const between = tokens.slice(tokenAt(thing.end), t.first).filter((u) => u.start >= thing.end);
-      return (
-        between.length <= 4 && between.every((u) => ['PROPN', 'ADJ', 'NOUN', 'NUM'].includes(u.pos) || u.text === '-')
-      );
-    }),
-  );
-  const segmentOf = (offset: number) => segmentIndex(tokens, tokenAt(offset));
+  const segments = segmentsOf(tokens);
+  const segmentOf = (offset: number) => segments[tokenAt(tokens, offset)] ?? 0;
+  const modifierOf = things.map((thing) => triggers.findIndex((t) => modifies(tokens, thing, t)));
   return triggers.map((t, k) => {
     const own = modifierOf.indexOf(k);
     if (own >= 0) return own;
@@ -183,6 +176,32 @@ function pickFor(
   });
 }
 
+/** "the May 4 shelling": a thing right before a noun trigger, with only names, adjectives and numbers between. */
+function modifies(tokens: readonly Token[], thing: { start: number; end: number }, t: TriggerMention): boolean {
+  if (t.pos !== 'NOUN' || thing.end > t.start) return false;
+  let between = 0;
+  for (let i = tokenAt(tokens, thing.end); i < t.first; i++) {
+    const u = tokens[i] as Token;
+    if (u.start < thing.end) continue;
+    if (++between > 4 || !(MODIFIER_TAGS.has(u.pos) || u.text === '-')) return false;
+  }
+  return true;
+}
+
+const MODIFIER_TAGS = new Set(['PROPN', 'ADJ', 'NOUN', 'NUM']);
+
+/** Index of the first token ending after `offset` (tokens are in order). */
+function tokenAt(tokens: readonly Token[], offset: number): number {
+  let low = 0;
+  let high = tokens.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if ((tokens[mid] as Token).end > offset) high = mid;
+    else low = mid + 1;
+  }
+  return low < tokens.length ? low : -1;
+}
+
 // "came after", "followed", "in retaliation for": the words that put two events in different parts of a sentence.
 const SEGMENT_BREAKS = new Set([
   'after',
@@ -199,10 +218,15 @@ const SEGMENT_BREAKS = new Set([
   ';',
 ]);
 
-function segmentIndex(tokens: readonly Token[], at: number): number {
+/** The part of the sentence each token is in, counting the words that separate events. */
+function segmentsOf(tokens: readonly Token[]): number[] {
+  const segments: number[] = [];
   let segment = 0;
-  for (let i = 0; i < at && i < tokens.length; i++) if (SEGMENT_BREAKS.has((tokens[i] as Token).normal)) segment++;
-  return segment;
+  for (const t of tokens) {
+    segments.push(segment);
+    if (SEGMENT_BREAKS.has(t.normal)) segment++;
+  }
+  return segments;
 }
 
 // "One attack, targeting …", "one of the strikes", "the first attack"

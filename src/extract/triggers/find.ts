@@ -223,6 +223,12 @@ function matchAt(
   const candidates = lexicon.byFirst.get(token.normal) ?? lexicon.byFirst.get(token.lemma);
   if (!candidates) return null;
   for (const entry of candidates) {
+    // One-word entries, most of the lexicon, need no phrase matching.
+    if (entry.words.length === 1) {
+      if (fits(token, entry.words[0] as ReadonlySet<string>) && posFits(token, entry, i === 0))
+        return { entry, length: 1, head: i };
+      continue;
+    }
     const matched = matchPhrase(tokens, i, entry);
     if (!matched) continue;
     // A verb phrase ("open fire", "call on") is headed by its first word; a noun phrase ("drone strike") by its last.
