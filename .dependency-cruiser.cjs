@@ -20,7 +20,7 @@ module.exports = {
     },
     {
       name: 'readers-and-stages-never-store',
-      comment: 'Extraction and the readers hand their results to a caller; only the CLI (and later the API) store them.',
+      comment: 'Extraction and the readers hand their results to a caller; only the CLI and the API store them.',
       severity: 'error',
       from: { path: '^src/(extract|ingest)/' },
       to: { path: '^src/store/' },
@@ -52,6 +52,22 @@ module.exports = {
       severity: 'error',
       from: { path: '^src/eval/' },
       to: { path: '^src/(store|api|cli)/' },
+    },
+    {
+      name: 'only-serve-knows-the-network',
+      comment:
+        'The HTTP API is tested in-process (app.request); only src/api/serve.ts (and the CLI that calls it) may import the node server or the network modules (the URL readers in src/ingest fetch, and are checked by their own rules).',
+      severity: 'error',
+      from: { path: '^src/', pathNot: '^src/(api/serve\\.ts|cli/|ingest/)' },
+      to: { path: ['@hono/node-server', '^(http|https|http2|net|node:http|node:https|node:http2|node:net)$'] },
+    },
+    {
+      name: 'api-extracts-only-through-the-function-passed-in',
+      comment:
+        'createApp takes `extract` as an argument; the API imports no extraction stage, resources or CLI code (only core, store, ingest helpers and itself).',
+      severity: 'error',
+      from: { path: '^src/api/' },
+      to: { path: '^src/(extract|resources|eval|merge|export|cli)/' },
     },
     {
       name: 'only-cli-imports-cli',

@@ -10,6 +10,12 @@ const isoDate = (value: string): string => {
   return value;
 };
 
+const port = (value: string): number => {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port (0 to 65535)`);
+  return n;
+};
+
 export async function main(argv: readonly string[]): Promise<number> {
   let exitCode = 0;
   const program = new Command()
@@ -96,6 +102,18 @@ export async function main(argv: readonly string[]): Promise<number> {
     .action(async (options) => {
       const { runExport } = await import('./commands/export.ts');
       exitCode = await runExport(options);
+    });
+
+  program
+    .command('serve')
+    .description('serve the HTTP API over a database (POST /documents needs SITREP_TOKEN as a bearer token)')
+    .option('--port <n>', 'the port (0: any free one)', port, 8080)
+    .option('--host <address>', 'the address to listen on', '127.0.0.1')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--data <dir>', 'data folder with lexicons and places, for POST /documents (default: the bundled one)')
+    .action(async (options) => {
+      const { runServe } = await import('./commands/serve.ts');
+      exitCode = await runServe(options);
     });
 
   const gazetteer = program.command('gazetteer').description('manage the offline gazetteer');

@@ -82,6 +82,19 @@ export interface DocumentHit {
   snippet: string;
 }
 
+/** An actor or recipient name as stored, with how many events it takes part in. */
+export interface ActorCount {
+  /** The canonical name ("Islamic State") or, for a generic agent, its name as extracted ("gunmen"). */
+  name: string;
+  /** ISO 3166 alpha-3, when the actor is known to belong to a country. */
+  country: string | null;
+  /** Distinct events it takes part in, in either role. */
+  events: number;
+  /** Events where it is an actor / a recipient. */
+  asActor: number;
+  asRecipient: number;
+}
+
 export interface StoreStats {
   documents: number;
   events: number;
@@ -112,6 +125,8 @@ export interface Store {
   /** Documents whose text or title holds every word of `text` (words, not query syntax), best match first. */
   searchDocuments(text: string, options?: { limit?: number }): DocumentHit[];
   stats(): StoreStats;
+  /** Distinct actors and recipients (by name and country), most events first, then by name; at most `limit` (100, ≤ 1000). */
+  listActors(options?: { limit?: number }): ActorCount[];
   /**
    * Recomputes every merged event (docs/MERGE.md) from the stored events, in one transaction, replacing the
    * earlier ones: derived from what is stored, so independent of the order the documents arrived in.

@@ -454,6 +454,26 @@ export function storeContract(name: string, factory: StoreFactory): void {
     assert.deepEqual(hits('reopened'), ['kherson']);
   });
 
+  withStore('actors are listed with the number of events they take part in, most events first', (store) => {
+    store.putDocument(documentOf('a', REPORT), [
+      eventOf({ id: 'a1', document: 'a', actor: ['Gunmen', 'gunmen', null], recipient: ['police', 'police', 'IRQ'] }),
+      eventOf({ id: 'a2', document: 'a', actor: ['the army', 'army', 'IRQ'], recipient: ['police', 'police', 'IRQ'] }),
+    ]);
+    store.putDocument(documentOf('b', `${REPORT} Again.`), [
+      eventOf({ id: 'b1', document: 'b', actor: ['police', 'police', 'IRQ'], recipient: ['Gunmen', 'gunmen', null] }),
+    ]);
+    assert.deepEqual(store.listActors(), [
+      { name: 'police', country: 'IRQ', events: 3, asActor: 1, asRecipient: 2 },
+      { name: 'gunmen', country: null, events: 2, asActor: 1, asRecipient: 1 },
+      { name: 'army', country: 'IRQ', events: 1, asActor: 1, asRecipient: 0 },
+    ]);
+    assert.deepEqual(
+      store.listActors({ limit: 1 }).map((a) => a.name),
+      ['police'],
+    );
+    assert.throws(() => store.listActors({ limit: 0 }), SitrepError);
+  });
+
   if (factory.reopen) {
     const reopen = factory.reopen;
     test(`store contract (${name}): what was stored is there after the store is closed and opened again`, () => {

@@ -6,6 +6,7 @@ import { SitrepError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { type MergedEvent, type MergeInput, mergeEvents } from '../../merge/merge.ts';
 import type {
+  ActorCount,
   DocumentHit,
   DocumentToStore,
   EventFilter,
@@ -125,6 +126,12 @@ class SqliteStore implements Store {
       getMentions: db.prepare<[string], Mention>(
         `SELECT event_id AS eventId, document_id AS documentId, sentence, start, "end", text
          FROM mentions WHERE event_id = ? ORDER BY sentence, start`,
+      ),
+      actors: db.prepare<[number], ActorCount>(
+        `SELECT name, country, COUNT(DISTINCT event_id) AS events,
+                COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_id END) AS asActor,
+                COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) AS asRecipient
+         FROM event_actors GROUP BY name, country ORDER BY events DESC, name, country LIMIT ?`,
       ),
       search: db.prepare<[string, number], DocumentHit>(
         `SELECT d.id, d.title, d.url, snippet(documents_fts, 1, '[', ']', '…', 12) AS snippet
@@ -313,6 +320,10 @@ class SqliteStore implements Store {
       events: page.map((row) => JSON.parse(row.record) as EventRecord),
       next: found.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
     };
+  }
+
+  listActors(options: { limit?: number } = {}): ActorCount[] {
+    return this.#statements.actors.all(pageLimit(options.limit));
   }
 
   searchDocuments(text: string, options: { limit?: number } = {}): DocumentHit[] {

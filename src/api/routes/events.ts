@@ -1,0 +1,21 @@
+// GET /events: the stored events the filters of `sitrep events` select, latest first, a page at a time.
+import type { Hono } from 'hono';
+import type { EventFilter } from '../../store/store.ts';
+import type { ApiDeps } from '../deps.ts';
+import { eventsQuery, parse } from '../validate.ts';
+
+export const DEFAULT_PAGE = 100;
+
+export function registerEvents(app: Hono, { store }: ApiDeps): void {
+  app.get('/events', (c) => {
+    const query = parse(eventsQuery, c.req.query(), 'query');
+    const { near, within, ...rest } = query;
+    const filter: EventFilter = { limit: DEFAULT_PAGE };
+    for (const [key, value] of Object.entries(rest)) {
+      if (value !== undefined) Object.assign(filter, { [key]: value });
+    }
+    if (near !== undefined && within !== undefined) filter.near = { ...near, km: within };
+    const page = store.listEvents(filter);
+    return c.json({ events: page.events, next: page.next });
+  });
+}
