@@ -45,7 +45,8 @@ export interface QuantityMatch extends Quantity {
   rule: string;
 }
 
-const UNITS: Readonly<Record<string, number>> = {
+/** The number words below twenty, shared with the date stage ("three days ago"). */
+export const UNITS: Readonly<Record<string, number>> = {
   zero: 0,
   one: 1,
   two: 2,
@@ -67,7 +68,7 @@ const UNITS: Readonly<Record<string, number>> = {
   eighteen: 18,
   nineteen: 19,
 };
-const TENS: Readonly<Record<string, number>> = {
+export const TENS: Readonly<Record<string, number>> = {
   twenty: 20,
   thirty: 30,
   forty: 40,

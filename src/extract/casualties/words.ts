@@ -1,6 +1,7 @@
 // Small, closed word sets of the casualty stage: grammar of harm, not a lexicon of the world.
 // (Actor names and trigger lexicons live under data/; these words are the English of counting victims.)
 
+import { DAY_DEICTICS, MONTH_NAMES, WEEKDAY_NAMES } from '../calendar-words.ts';
 export type CasualtyKind = 'killed' | 'injured' | 'missing' | 'abducted' | 'arrested';
 
 /** Verbs whose object or passive subject are the victims, by lemma: "killing two", "were wounded". */
@@ -386,28 +387,9 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
 
 /** Words that end a victim noun phrase even when tagged as nouns: "killed three Sunday". */
 export const NOT_IN_VICTIMS: ReadonlySet<string> = new Set([
-  'monday',
-  'tuesday',
-  'wednesday',
-  'thursday',
-  'friday',
-  'saturday',
-  'sunday',
-  'january',
-  'february',
-  'march',
-  'april',
-  'may',
-  'june',
-  'july',
-  'august',
-  'september',
-  'october',
-  'november',
-  'december',
-  'today',
-  'yesterday',
-  'tonight',
+  ...WEEKDAY_NAMES,
+  ...MONTH_NAMES,
+  ...DAY_DEICTICS,
   'overnight',
   'last',
   'this',

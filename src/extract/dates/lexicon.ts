@@ -1,6 +1,8 @@
 // Calendar words of English and the regular-expression pieces built from them. These are the language's own
 // closed classes (month names, weekdays, number words), not a lexicon users extend, so they live beside the code.
+
 import { own } from '../../core/lookup.ts';
+import { TENS as NUMBER_TENS, UNITS as NUMBER_UNITS } from '../quantity.ts';
 
 export const MONTHS: Readonly<Record<string, number>> = {
   january: 1,
@@ -42,29 +44,8 @@ export const WEEKDAYS: Readonly<Record<string, number>> = {
 export const NUMBER_WORDS: Readonly<Record<string, number>> = {
   a: 1,
   an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  thirteen: 13,
-  fourteen: 14,
-  fifteen: 15,
-  sixteen: 16,
-  seventeen: 17,
-  eighteen: 18,
-  nineteen: 19,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
+  ...NUMBER_UNITS,
+  ...NUMBER_TENS,
   'a couple of': 2,
   'a few': 3,
   few: 3,
