@@ -494,3 +494,6 @@ export function parseQuantity(words: string): Quantity | null {
   const read = readWords((k) => cleaned[k], 0);
   return read ? { min: read.min, max: read.max, approximate: read.approximate } : null;
 }
+
+/** Every number word below a hundred ("three", "twelve", "fifty"): the words other stages step over or count with. */
+export const NUMBER_WORDS: readonly string[] = [...Object.keys(UNITS), ...Object.keys(TENS)];

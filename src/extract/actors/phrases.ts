@@ -1,7 +1,9 @@
 // Actor phrases other than people: named groups and bodies ("Kata'ib Hezbollah fighters"), countries used as
 // actors ("Iran denied"), capitals as metonyms ("Washington said"), generic agents with their country and backer
 // ("Iran-backed Iraqi Shia militias", "U.S. troops"), unidentified ones ("unidentified gunmen"), and pronouns.
+
 import { DAY_DEICTICS, MONTH_NAMES, WEEKDAY_NAMES } from '../calendar-words.ts';
+import { NUMBER_WORDS } from '../quantity.ts';
 import type { ActorEntry, ActorLexicon, AgentEntry, CountryInfo } from './lexicon.ts';
 import type { ActorMention } from './mention.ts';
 import { type AgentHit, isPlain, isWord, type Unit } from './units.ts';
@@ -12,6 +14,7 @@ const PRO_OR_ANTI = /^pro\b|^anti\b/;
 
 // Words that may open a phrase without being part of its span.
 const DETERMINERS = new Set([
+  ...NUMBER_WORDS,
   'the',
   'a',
   'an',
@@ -37,19 +40,6 @@ const DETERMINERS = new Set([
   'every',
   'such',
   'no',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'fifty',
   'least',
   'at',
   'about',
@@ -474,7 +464,7 @@ function parsePhrase(ctx: PhraseContext, i: number): { findings: PhraseFinding[]
   // An agent noun after the head word ("militia sources") is not a head: the head is the last agent noun.
   if (headAt >= 0 && entryAt > headAt) entryAt = -1;
 
-  if (headAt >= 0) return generic(ctx, i, parsed, id, headAt, firstIdentity, det, pronoun);
+  if (headAt >= 0) return generic(ctx, parsed, id, headAt, firstIdentity, det, pronoun);
 
   if (id.entry && entryAt >= 0) {
     // "Kata'ib Hezbollah", "the Iran-backed Houthis", "Iraq's Popular Mobilization Forces"
@@ -747,7 +737,6 @@ function absorbAcronym(ctx: PhraseContext, to: number, m: ActorMention): number 
 
 function generic(
   ctx: PhraseContext,
-  i: number,
   parsed: Parsed & { next: number },
   id: Identity,
   headAt: number,
@@ -920,26 +909,13 @@ function generic(
   }
   if (headHit.number === 'person') m.personal = true;
   to = absorbAcronym(ctx, to, m);
-  void i;
   return { findings: [{ mention: m, from: from0, to }], next: Math.max(to, headIdx + 1) };
 }
 
 // "six men", "dozens of people", "at least 11 people", "a man": people counted are the people an event concerns,
 // unlike "people familiar with the matter" or "men" in general.
 const COUNT_WORDS = new Set([
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
-  'twelve',
-  'twenty',
-  'fifty',
+  ...NUMBER_WORDS,
   'dozens',
   'hundreds',
   'thousands',

@@ -1,3 +1,4 @@
+import { NUMBER_WORDS } from '../quantity.ts';
 // A source: who told the outlet ("four militia sources", "Col. Sami al-Ali, a spokesman"), and how the sources of
 // one event add up across sentences.
 //
@@ -34,19 +35,10 @@ const BACK_TEXT = [
 
 // function words that may open a source's text in capitals without qualifying it ("Four militia sources")
 const NOT_QUALIFIERS = new Set([
+  ...NUMBER_WORDS,
   'a',
   'an',
   'the',
-  'one',
-  'two',
-  'three',
-  'four',
-  'five',
-  'six',
-  'seven',
-  'eight',
-  'nine',
-  'ten',
   'several',
   'some',
   'many',
