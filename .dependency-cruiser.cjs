@@ -41,6 +41,14 @@ module.exports = {
       to: { path: ['^src/(?!core/|merge/)', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
     },
     {
+      name: 'analyze-is-pure',
+      comment:
+        'Escalation analytics are pure functions of events: they see core only; the store is handed in as anything with iterateRealEvents.',
+      severity: 'error',
+      from: { path: '^src/analyze/' },
+      to: { path: ['^src/(?!core/|analyze/)', '^(fs|node:fs|fs/promises|node:fs/promises|http|https|node:http|node:https|net|node:net)$'] },
+    },
+    {
       name: 'export-formatters-import-core-only',
       comment: 'Export formatters are pure functions of records: they see core and each other, never the store or I/O.',
       severity: 'error',

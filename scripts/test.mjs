@@ -26,8 +26,9 @@ function testFiles(dir) {
 const only = process.argv.slice(2);
 if (only.length === 0) {
   run('types (tsc)', 'npx', ['tsc', '--noEmit', '-p', '.']);
+  run('types of the dashboard (tsc, DOM)', 'npx', ['tsc', '--noEmit', '-p', 'web']);
   run('lint and format (biome)', 'npx', ['biome', 'check', '.']);
   run('layers and cycles (dependency-cruiser)', 'npx', ['depcruise', 'src', '--config', '.dependency-cruiser.cjs']);
 }
-const files = only.length > 0 ? only : [...testFiles('src'), ...testFiles('test')].sort();
+const files = only.length > 0 ? only : [...testFiles('src'), ...testFiles('test'), ...testFiles('web')].sort();
 run('tests (node --test)', process.execPath, ['--import', 'tsx', '--test', ...files]);

@@ -72,7 +72,7 @@ function dump(db: string) {
 const reference = join(dir, 'reference.db');
 
 test('cli ingest: stores every good document, names each bad input and why, and a rerun adds nothing', () => {
-  const first = ingest(reference);
+  const first = ingest(reference, '--workers', '2');
   assert.equal(first.code, 1, first.err);
   assert.match(first.out, /^ingest: 1 documents, \d+ events, 0 unchanged, 0 skipped — stored /m);
   assert.match(first.out, new RegExp(`${REPORTS + 1} documents stored .* ${BAD_INPUTS} skipped`));
@@ -122,6 +122,16 @@ test('cli ingest: a run killed with SIGKILL mid-ingest, then rerun, ends with ex
   if (!existsSync(reference)) ingest(reference); // when this test runs alone
   const { ingestedAt: _b, ...uninterrupted } = dump(reference);
   assert.deepEqual(resumed, uninterrupted);
+});
+
+test('cli ingest: extraction in this thread (--workers 0) stores exactly what worker threads store', () => {
+  const db = join(dir, 'one-thread.db');
+  const run = ingest(db, '--workers', '0');
+  assert.equal(run.code, 1, run.err);
+  if (!existsSync(reference)) ingest(reference, '--workers', '2'); // when this test runs alone
+  const { ingestedAt: _a, ...inProcess } = dump(db);
+  const { ingestedAt: _b, ...threaded } = dump(reference);
+  assert.deepEqual(inProcess, threaded);
 });
 
 test('cli ingest: a changed report at the same url replaces its earlier version and events', () => {

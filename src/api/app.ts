@@ -6,13 +6,18 @@ import { SitrepError } from '../core/errors.ts';
 import type { ApiDeps, AppOptions, Logger } from './deps.ts';
 import { ApiError, errorResponse } from './errors.ts';
 import { registerActors } from './routes/actors.ts';
+import { registerDashboard } from './routes/dashboard.ts';
 import { registerDocument } from './routes/document.ts';
 import { registerEvent } from './routes/event.ts';
 import { registerEvents } from './routes/events.ts';
 import { registerIngest } from './routes/ingest.ts';
+import { registerNetwork } from './routes/network.ts';
 import { registerOpenApi } from './routes/openapi.ts';
+import { registerReview } from './routes/review.ts';
+import { registerTrends } from './routes/trends.ts';
+import { securityHeaders } from './security.ts';
 
-export type { ApiDeps, AppOptions, Extract, Logger } from './deps.ts';
+export type { ApiDeps, AppOptions, Asset, DashboardAssets, Extract, Logger } from './deps.ts';
 
 export const DEFAULT_MAX_BODY_BYTES = 1024 * 1024;
 
@@ -25,6 +30,8 @@ export function createApp(options: AppOptions): Hono {
     token: options.token ? options.token : null,
     logger: options.logger ?? silent,
     maxBodyBytes: options.maxBodyBytes ?? DEFAULT_MAX_BODY_BYTES,
+    dashboard: options.dashboard ?? null,
+    hierarchy: options.hierarchy ?? null,
   };
   const app = new Hono();
 
@@ -33,13 +40,18 @@ export function createApp(options: AppOptions): Hono {
     await next();
     deps.logger.info(`${c.req.method} ${c.req.path} ${c.res.status} ${(performance.now() - started).toFixed(1)} ms`);
   });
+  app.use(securityHeaders());
 
   registerEvents(app, deps);
   registerEvent(app, deps);
   registerActors(app, deps);
   registerDocument(app, deps);
   registerIngest(app, deps);
+  registerReview(app, deps);
+  registerTrends(app, deps);
+  registerNetwork(app, deps);
   registerOpenApi(app);
+  registerDashboard(app, deps);
 
   app.notFound((c) => errorResponse(c, 404, 'NOT_FOUND', `no route ${c.req.method} ${c.req.path}`));
   app.onError((error, c) => {

@@ -9,6 +9,7 @@ export type ApiErrorCode =
   | 'UNAUTHORIZED'
   | 'NOT_FOUND'
   | 'INGEST_DISABLED'
+  | 'REVIEW_DISABLED'
   | 'PAYLOAD_TOO_LARGE'
   | 'INTERNAL';
 

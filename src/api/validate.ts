@@ -1,6 +1,8 @@
 // Where data enters over HTTP: query strings, path parameters and bodies are parsed with zod here, and a failure
 // becomes a 400 naming each bad field; the routes then trust their types.
 import { z } from 'zod';
+import { parseDyad } from '../analyze/dyads.ts';
+import { ANALYSIS_LEVELS } from '../analyze/types.ts';
 import { PLOVER_TYPES } from '../core/ontology/plover.ts';
 import { ApiError } from './errors.ts';
 
@@ -82,6 +84,13 @@ export const eventsQuery = z
       .transform(Number)
       .optional(),
     text: words.optional(),
+    review: z
+      .enum(['all', 'unreviewed', 'confirmed', 'rejected'], 'not a review state (all, unreviewed, confirmed, rejected)')
+      .optional(),
+    merged: z
+      .enum(['true', 'false'], 'not true or false')
+      .transform((value) => value === 'true')
+      .optional(),
     cursor: z.string().min(1).max(500).optional(),
     limit: limit.optional(),
   })
@@ -92,6 +101,56 @@ export const eventsQuery = z
   });
 
 export const actorsQuery = z.object({ limit: limit.optional() }).strict();
+
+/** The body of POST /events/:id/review: one decision (docs/REVIEW.md); each field's value is checked by the store. */
+export { ReviewInputSchema as reviewBody } from '../store/review.ts';
+
+const wholeNumber = (min: number, max: number) =>
+  z
+    .string()
+    .regex(/^\d+$/, 'not a whole number')
+    .transform(Number)
+    .pipe(z.number().int().min(min, `at least ${min}`).max(max, `at most ${max}`));
+
+/** The query of GET /trends and GET /network (docs/ANALYTICS.md). */
+const analysisQuery = {
+  level: z.enum(ANALYSIS_LEVELS, `not one of ${ANALYSIS_LEVELS.join(', ')}`).optional(),
+  since: isoDate.optional(),
+  until: isoDate.optional(),
+  dyad: z
+    .string()
+    .max(500)
+    .transform((value, ctx) => {
+      const dyad = parseDyad(value);
+      if (typeof dyad === 'string') {
+        ctx.addIssue({ code: 'custom', message: dyad });
+        return z.NEVER;
+      }
+      return dyad;
+    })
+    .optional(),
+  type: z
+    .string()
+    .transform((value) => value.toUpperCase())
+    .pipe(z.enum(PLOVER_TYPES, 'not a PLOVER type'))
+    .optional(),
+};
+
+const sinceBeforeUntil = {
+  check: (query: { since?: string | undefined; until?: string | undefined }) =>
+    query.since === undefined || query.until === undefined || query.since <= query.until,
+  message: { message: 'since is after until', path: ['since'] },
+};
+
+export const trendsQuery = z
+  .object({ ...analysisQuery, weeks: wholeNumber(1, 520).optional(), limit: wholeNumber(1, 500).optional() })
+  .strict()
+  .refine(sinceBeforeUntil.check, sinceBeforeUntil.message);
+
+export const networkQuery = z
+  .object({ ...analysisQuery, limit: wholeNumber(1, 2000).optional() })
+  .strict()
+  .refine(sinceBeforeUntil.check, sinceBeforeUntil.message);
 
 export const documentBody = z
   .object({

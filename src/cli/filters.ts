@@ -15,6 +15,11 @@ export interface FilterOptions {
   near?: { lat: number; lon: number };
   within?: number;
   text?: string;
+  /** Review state: only events in it, or all (default: every event but the rejected). docs/REVIEW.md. */
+  review?: 'all' | 'unreviewed' | 'confirmed' | 'rejected';
+  includeRejected?: boolean;
+  /** One row per real-world event: merged events in place of their members (Store.listMerged). */
+  merged?: boolean;
 }
 
 const isoDate = (value: string): string => {
@@ -67,6 +72,13 @@ const km = (value: string): number => {
   return n;
 };
 
+const reviewStatus = (value: string): NonNullable<FilterOptions['review']> => {
+  const states = ['all', 'unreviewed', 'confirmed', 'rejected'] as const;
+  const found = states.find((s) => s === value.toLowerCase());
+  if (!found) throw new InvalidArgumentError(`"${value}" is not a review state (${states.join(', ')})`);
+  return found;
+};
+
 export const positiveInteger = (value: string): number => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1) throw new InvalidArgumentError(`"${value}" is not a whole number of at least 1`);
@@ -86,7 +98,14 @@ export function withFilterOptions(command: Command): Command {
     .option('--until <date>', 'events starting on or before this day (YYYY-MM-DD)', isoDate)
     .option('--near <lat,lon>', 'events placed near this point (with --within)', point)
     .option('--within <km>', 'the distance from --near, in km', km)
-    .option('--text <words>', 'events of documents holding all these words (full-text search)');
+    .option('--text <words>', 'events of documents holding all these words (full-text search)')
+    .option('--review <state>', 'only events reviewed as: unreviewed, confirmed, rejected, or all', reviewStatus)
+    .option('--include-rejected', 'include the events a reviewer rejected (left out by default)')
+    .option(
+      '--merged',
+      'one row per real-world event: events other documents report too as one merged event (docs/MERGE.md), ' +
+        'with its article, outlet and independent source counts',
+    );
 }
 
 /** The store filter the options ask for, or a message saying what is wrong with them. */
@@ -102,5 +121,7 @@ export function filterFrom(options: FilterOptions): EventFilter | string {
   if (options.until !== undefined) filter.until = options.until;
   if (options.near !== undefined && options.within !== undefined) filter.near = { ...options.near, km: options.within };
   if (options.text !== undefined) filter.text = options.text;
+  if (options.review !== undefined) filter.review = options.review;
+  else if (options.includeRejected) filter.review = 'all';
   return filter;
 }

@@ -1,6 +1,6 @@
 // The command line: a thin shell over the library. Each command's module is loaded only when it runs.
 import { Command, InvalidArgumentError } from 'commander';
-import { EXTRACTOR_VERSION } from '../resources/load.ts';
+import { EXTRACTOR_VERSION } from '../resources/version.ts';
 import { positiveInteger, withFilterOptions } from './filters.ts';
 
 const isoDate = (value: string): string => {
@@ -14,6 +14,13 @@ const port = (value: string): number => {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n > 65535) throw new InvalidArgumentError(`"${value}" is not a port (0 to 65535)`);
   return n;
+};
+
+const workers = (value: string): number => {
+  if (!/^\d+$/.test(value) || Number(value) > 256) {
+    throw new InvalidArgumentError(`"${value}" is not a number of worker threads (0 to 256)`);
+  }
+  return Number(value);
 };
 
 export async function main(argv: readonly string[]): Promise<number> {
@@ -62,6 +69,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--published <date>', 'publication date for documents that give none (YYYY-MM-DD)', isoDate)
     .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
+    .option('--workers <n>', 'extraction worker threads (default: one per core; 0 or 1: in the main thread)', workers)
     .action(async (inputs: string[], options) => {
       const { runIngest } = await import('./commands/ingest.ts');
       exitCode = await runIngest(inputs, options);
@@ -90,6 +98,39 @@ export async function main(argv: readonly string[]): Promise<number> {
       exitCode = await runShow(id, options);
     });
 
+  const collect = (value: string, list: string[]) => [...list, value];
+  program
+    .command('review')
+    .description('review an event: confirm, reject or correct it, with a note; kept with who and when (docs/REVIEW.md)')
+    .argument('[event-id]', 'the event id (from `sitrep events`)')
+    .option('--confirm', 'the event happened as recorded')
+    .option('--reject', 'not a real event (left out of events, export and merges; --include-rejected shows it)')
+    .option('--set <field=value>', 'correct a field: killed=3-5 (repeatable; see --fields)', collect, [])
+    .option('--unset <field>', 'give a field back to the extractor (repeatable)', collect, [])
+    .option('--note <text>', 'why (kept with each decision); alone, a note-only decision')
+    .option('--by <name>', 'the reviewer (default: $SITREP_REVIEWER, else the user name)')
+    .option('--history', "list the event's decisions")
+    .option('--orphans', 'list the decisions whose event vanished in a re-extraction')
+    .option('--fields', 'list the fields a reviewer can set, with their syntax')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--json', 'print as JSON')
+    .action(async (id: string | undefined, options) => {
+      const { runReview } = await import('./commands/review.ts');
+      exitCode = await runReview(id, options);
+    });
+
+  program
+    .command('reextract')
+    .description('extract every stored document again with the current extractor and lexicons; report what changed')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
+    .option('--dry-run', 'report what would change; store nothing')
+    .option('--json', 'print the report as JSON')
+    .action(async (options) => {
+      const { runReextract } = await import('./commands/reextract.ts');
+      exitCode = await runReextract(options);
+    });
+
   withFilterOptions(
     program
       .command('export')
@@ -105,12 +146,31 @@ export async function main(argv: readonly string[]): Promise<number> {
     });
 
   program
+    .command('trends')
+    .description('escalation per dyad and week: conflict and cooperation apart, sparklines, breakouts')
+    .option('--dyad <a:b>', 'only the dyads A→B and B→A (words of a name, a lexicon id or an ISO3 code; * for anyone)')
+    .option('--since <date>', 'from the week holding this day (YYYY-MM-DD)', isoDate)
+    .option('--until <date>', 'to the week holding this day (default: the latest event)', isoDate)
+    .option('--level <level>', 'group actors as: actor, parent, backer or country', 'actor')
+    .option('--weeks <n>', 'weeks shown when --since is not given', positiveInteger, 26)
+    .option('--type <type>', 'count only this PLOVER type')
+    .option('--limit <n>', 'at most this many dyads, gravest first', positiveInteger, 20)
+    .option('--json', 'print the object GET /trends returns')
+    .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
+    .option('--data <dir>', 'data folder with the actor lexicon, for --level parent/backer/country (default: bundled)')
+    .action(async (options) => {
+      const { runTrends } = await import('./commands/trends.ts');
+      exitCode = await runTrends(options);
+    });
+
+  program
     .command('serve')
     .description('serve the HTTP API over a database (POST /documents needs SITREP_TOKEN as a bearer token)')
     .option('--port <n>', 'the port (0: any free one)', port, 8080)
     .option('--host <address>', 'the address to listen on', '127.0.0.1')
     .option('--db <file>', 'the database (default: $SITREP_DB, else sitrep.db in the working folder)')
     .option('--data <dir>', 'data folder with lexicons and places, for POST /documents (default: the bundled one)')
+    .option('--no-dashboard', 'serve the JSON API alone, without the web dashboard under /')
     .action(async (options) => {
       const { runServe } = await import('./commands/serve.ts');
       exitCode = await runServe(options);

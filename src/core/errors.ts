@@ -11,7 +11,9 @@ export type ErrorCode =
   | 'DATA_INVALID'
   | 'GOLD_INVALID'
   | 'STORE_QUERY_INVALID'
-  | 'STORE_VERSION';
+  | 'STORE_VERSION'
+  | 'REVIEW_INVALID'
+  | 'REVIEW_NOT_FOUND';
 
 export class SitrepError extends Error {
   readonly code: ErrorCode;

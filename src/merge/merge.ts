@@ -6,6 +6,7 @@
 import { stableId } from '../core/ids.ts';
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { Actor, ClaimStatus, DatePrecision, EventRecord, Place } from '../core/record.ts';
+import { blockedPairs, type PairSource } from './blocking.ts';
 import { type CompatibilityOptions, DEFAULT_COMPATIBILITY, sameEvent } from './compatible.ts';
 import { independentSources } from './sources.ts';
 
@@ -101,38 +102,51 @@ export function mergeEvents(inputs: readonly MergeInput[], options: Partial<Merg
   const unique = new Map<string, MergeInput>();
   for (const input of inputs) unique.set(input.event.id, input);
   const items = [...unique.values()].sort((a, b) => byString(a.event.id, b.event.id));
-  const parent = items.map((_, i) => i);
-  const find = (i: number): number => {
-    let root = i;
-    while (parent[root] !== root) root = parent[root] as number;
-    parent[i] = root;
-    return root;
-  };
-  // Only events of one type can be one event, so the pairs are compared type by type.
-  const byType = new Map<string, number[]>();
-  items.forEach((item, i) => {
-    byType.set(item.event.type, [...(byType.get(item.event.type) ?? []), i]);
-  });
-  for (const indices of byType.values()) {
-    for (let x = 0; x < indices.length; x++) {
-      for (let y = x + 1; y < indices.length; y++) {
-        const [i, j] = [indices[x] as number, indices[y] as number];
-        if (sameEvent((items[i] as MergeInput).event, (items[j] as MergeInput).event, opts)) {
-          const [ri, rj] = [find(i), find(j)];
-          if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
-        }
-      }
-    }
-  }
-  const clusters = new Map<number, MergeInput[]>();
-  items.forEach((item, i) => {
-    const root = find(i);
-    clusters.set(root, [...(clusters.get(root) ?? []), item]);
-  });
-  return [...clusters.values()]
+  return linkedComponents(
+    items.map((item) => item.event),
+    opts,
+  )
+    .map((component) => component.map((i) => items[i] as MergeInput))
     .filter((members) => opts.singletons || members.length > 1)
     .map((members) => mergeCluster(members, opts))
     .sort((a, b) => byString(a.id, b.id));
+}
+
+/**
+ * The connected components of `sameEvent` over the events, as ascending lists of indices, in the order of their
+ * first member. Only the pairs `pairs` visits are compared (blocked by default, `everyPair` for the reference), and a
+ * pair already in one component is not compared again: it could not change the components.
+ */
+export function linkedComponents(
+  events: readonly EventRecord[],
+  options: CompatibilityOptions = DEFAULT_COMPATIBILITY,
+  pairs: PairSource = blockedPairs,
+): number[][] {
+  const parent = events.map((_, i) => i);
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root] as number;
+    for (let node = i; parent[node] !== root; ) {
+      const next = parent[node] as number;
+      parent[node] = root;
+      node = next;
+    }
+    return root;
+  };
+  pairs(events, options, (i, j) => {
+    const [ri, rj] = [find(i), find(j)];
+    if (ri !== rj && sameEvent(events[i] as EventRecord, events[j] as EventRecord, options)) {
+      parent[Math.max(ri, rj)] = Math.min(ri, rj);
+    }
+  });
+  const components = new Map<number, number[]>();
+  events.forEach((_, i) => {
+    const root = find(i);
+    const component = components.get(root);
+    if (component) component.push(i);
+    else components.set(root, [i]);
+  });
+  return [...components.values()];
 }
 
 /** One merged event of the members of a cluster (sorted by event id). */
@@ -182,7 +196,11 @@ const docsOf = (members: readonly MergeInput[]) => [...new Set(members.map((m) =
 /** The value most members give (a missing mode counts only when no member names one); ties to the smallest value. */
 function majority<T extends string | null>(members: MergeInput[], get: (e: EventRecord) => T): Sourced<T> {
   const groups = new Map<T, MergeInput[]>();
-  for (const m of members) groups.set(get(m.event), [...(groups.get(get(m.event)) ?? []), m]);
+  for (const m of members) {
+    const group = groups.get(get(m.event));
+    if (group) group.push(m);
+    else groups.set(get(m.event), [m]);
+  }
   const candidates = [...groups.entries()].filter(([value]) => value !== null || groups.size === 1);
   candidates.sort(([va, ma], [vb, mb]) => mb.length - ma.length || byString(String(va), String(vb)));
   const [value, givers] = candidates[0] as [T, MergeInput[]];

@@ -48,11 +48,17 @@ export function independentSources(articles: readonly Article[], threshold = 0.8
     parent[i] = root;
     return root;
   };
+  // `sameStory`, with each article's origin and word set computed once: a merged event reported by hundreds of
+  // articles would otherwise split the same texts into words for every pair. Two articles already in one group
+  // are not compared again: it could not change the groups.
+  const origins = sorted.map((article) => normaliseOrigin(article.origin));
+  const words = sorted.map((article) => wordSet(article.text));
   for (let i = 0; i < sorted.length; i++) {
     for (let j = i + 1; j < sorted.length; j++) {
-      if (sameStory(sorted[i] as Article, sorted[j] as Article, threshold)) {
-        const [ri, rj] = [find(i), find(j)];
-        if (ri !== rj) parent[Math.max(ri, rj)] = Math.min(ri, rj);
+      const [ri, rj] = [find(i), find(j)];
+      if (ri === rj || origins[i] !== origins[j]) continue;
+      if (jaccard(words[i] as Set<string>, words[j] as Set<string>) >= threshold) {
+        parent[Math.max(ri, rj)] = Math.min(ri, rj);
       }
     }
   }

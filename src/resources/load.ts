@@ -4,18 +4,15 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { ExtractionResources } from '../extract/pipeline.ts';
 import { createNlp } from '../extract/sentences.ts';
 import { loadActorLexicon } from './actors.ts';
 import { loadGazetteer } from './gazetteer.ts';
 import { loadOutletLexicon } from './outlets.ts';
 import { loadTriggerLexicon } from './triggers.ts';
+import { DEFAULT_DATA_DIR, EXTRACTOR_VERSION } from './version.ts';
 
-export const EXTRACTOR_VERSION = '0.1.0';
-
-/** The data folder shipped with the project. */
-export const DEFAULT_DATA_DIR = fileURLToPath(new URL('../../data', import.meta.url));
+export { DEFAULT_DATA_DIR, EXTRACTOR_VERSION } from './version.ts';
 
 export interface ResourceOptions {
   dataDir?: string;

@@ -5,6 +5,7 @@
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { EventRecord } from '../core/record.ts';
 import type { MergedEvent } from '../merge/merge.ts';
+import type { ReattachReport, ReviewDecision, ReviewedEvent, ReviewInput, ReviewStatus } from './review.ts';
 
 /** A document as stored: its text and where it came from. */
 export interface StoredDocument {
@@ -61,6 +62,10 @@ export interface EventFilter {
   text?: string;
   /** Only the events of this document. */
   document?: string;
+  /**
+   * Review state (docs/REVIEW.md): only events in this state, or 'all'. By default every event but the rejected.
+   */
+  review?: ReviewStatus | 'all';
   /** At most this many events (default 100, at most 1000). */
   limit?: number;
   /** The `next` of the previous page. */
@@ -69,7 +74,23 @@ export interface EventFilter {
 
 /** A page of events, latest first (by date start, then id); undated events come last. */
 export interface EventPage {
-  events: EventRecord[];
+  /** As reviewed: a reviewer's field overrides applied, with the event's `review` state when it has one. */
+  events: ReviewedEvent[];
+  /** Pass as `cursor` for the next page; null on the last page. */
+  next: string | null;
+}
+
+/** One real-world event of a listing: a merged event (docs/MERGE.md), or an event no other document reports. */
+export interface MergedListing {
+  /** Where it stands in the order: the latest of its member events the filter selects (the event, when alone). */
+  event: EventPage['events'][number];
+  /** The merged event, with its members and its article, outlet and independent source counts; null when alone. */
+  merged: MergedEvent | null;
+}
+
+/** A page of real-world events, in the order of `EventPage`. */
+export interface MergedPage {
+  items: MergedListing[];
   /** Pass as `cursor` for the next page; null on the last page. */
   next: string | null;
 }
@@ -107,6 +128,30 @@ export interface StoreStats {
 export interface PutResult {
   /** Ids of earlier documents (same id or same url) replaced, with their events and mentions. */
   replaced: string[];
+  /** Present when the replaced events had reviews: where they went (docs/REVIEW.md). */
+  reviews?: ReattachReport;
+}
+
+/** What `replaceEvents` did: the events as extracted before, and where their reviews went. */
+export interface ReplaceResult {
+  before: EventRecord[];
+  reviews: ReattachReport;
+}
+
+/** Which events `iterateRealEvents` reads: date ranges meeting [since, until] (undated events too), of one type. */
+export interface RealEventFilter {
+  since?: string;
+  until?: string;
+  type?: PloverType;
+}
+
+/**
+ * One real-world event, for analysis (docs/ANALYTICS.md): a merged event with its member events as stored, or an
+ * event no other document reports (`merged` null, one record).
+ */
+export interface RealEvent {
+  records: EventRecord[];
+  merged: MergedEvent | null;
 }
 
 export interface Store {
@@ -118,7 +163,8 @@ export interface Store {
   /** Is a document with this text already stored? Checked before extraction, so unchanged input costs nothing. */
   hasContent(contentHash: string): boolean;
   getDocument(id: string): StoredDocument | null;
-  getEvent(id: string): EventRecord | null;
+  /** The event as reviewed (see `EventPage.events`); rejected events too. */
+  getEvent(id: string): ReviewedEvent | null;
   /** The sentences supporting an event, in document order. */
   getMentions(eventId: string): Mention[];
   listEvents(filter?: EventFilter): EventPage;
@@ -135,5 +181,36 @@ export interface Store {
   getMerged(id: string): MergedEvent | null;
   /** The merged event an event is a member of, or null when no other document reports it. */
   getMergedForEvent(eventId: string): MergedEvent | null;
+  /**
+   * Each real-world event the filter selects once: the events `listEvents` would list, a merged event in place of
+   * its members (listed where its latest selected member stands), as of the last `rebuildMerged`.
+   */
+  listMerged(filter?: EventFilter): MergedPage;
+  /**
+   * Every real-world event once: each merged event with its members, each other event alone; rejected events left
+   * out. Streamed: read it to the end (or stop) before using the store again.
+   */
+  iterateRealEvents(filter?: RealEventFilter): Iterable<RealEvent>;
+  /** The latest day a stored event (not rejected; of this type) starts on, or null when none is dated. */
+  latestEventDay(type?: PloverType): string | null;
+  /**
+   * Records a reviewer's decisions on an event, in one transaction: all of them or, when one is invalid (a field
+   * that cannot be set, a value that does not parse, a combination that cannot be), none, with a SitrepError
+   * REVIEW_INVALID naming the field and the reason; REVIEW_NOT_FOUND when there is no such event. The extracted
+   * record is kept as it was; the event as read is the record with the review applied.
+   */
+  review(eventId: string, decisions: readonly ReviewInput[]): { decisions: ReviewDecision[]; event: ReviewedEvent };
+  /** Every decision attached to an event (or, orphaned, last attached to it), oldest first. */
+  reviewHistory(eventId: string): ReviewDecision[];
+  /** Decisions whose event vanished in a re-extraction or a new version of its document, oldest first. */
+  orphanedReviews(): ReviewDecision[];
+  /** The ids of the stored documents, in order. */
+  documentIds(): string[];
+  /**
+   * Replaces a stored document's events (the document stays as it is) in one transaction, and re-attaches the
+   * reviews of the earlier events to the new ones that cover the same evidence. With `dryRun`, reports what it would
+   * do and changes nothing.
+   */
+  replaceEvents(documentId: string, events: readonly EventRecord[], options?: { dryRun?: boolean }): ReplaceResult;
   close(): void;
 }

@@ -140,7 +140,10 @@ test('api GET /openapi.json: OpenAPI 3.1 listing every route', async () => {
     '/documents/{id}',
     '/events',
     '/events/{id}',
+    '/events/{id}/review',
+    '/network',
     '/openapi.json',
+    '/trends',
   ]);
   assert.ok(body.paths['/documents'].post);
   assert.ok(body.paths['/events'].get.parameters.some((p: { name: string }) => p.name === 'cursor'));

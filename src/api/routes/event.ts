@@ -30,6 +30,9 @@ export function registerEvent(app: Hono, { store }: ApiDeps): void {
       },
       mentions: store.getMentions(id),
       merged: store.getMergedForEvent(id),
+      // The review state (status, overrides with the extracted values) and every decision: docs/REVIEW.md.
+      review: event.review ?? null,
+      reviews: store.reviewHistory(id),
     });
   });
 }

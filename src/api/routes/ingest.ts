@@ -11,7 +11,7 @@ import { ApiError, errorResponse } from '../errors.ts';
 import { documentBody, parse } from '../validate.ts';
 
 /** Compared as digests, so neither the time taken nor the lengths tell a caller how much of a guess was right. */
-function sameToken(given: string, expected: string): boolean {
+export function sameToken(given: string, expected: string): boolean {
   const digest = (value: string) => createHash('sha256').update(value, 'utf8').digest();
   return timingSafeEqual(digest(given), digest(expected));
 }

@@ -2,9 +2,10 @@
 
 import { SitrepError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/record.ts';
-import { iterateEvents } from '../../store/iterate.ts';
+import { iterateEvents, iterateMerged } from '../../store/iterate.ts';
 import { openStore } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
+import { type RealEventView, realEventJson, realEventView } from '../../store/real-event-view.ts';
+import type { EventFilter, Store } from '../../store/store.ts';
 import { databasePath, existingDatabase } from '../database.ts';
 import { type FilterOptions, filterFrom } from '../filters.ts';
 import { clip, range } from '../table.ts';
@@ -39,9 +40,21 @@ export function eventRow(e: EventRecord): string[] {
   ];
 }
 
-export function formatRows(rows: readonly string[][]): string {
+/** With --merged: how many articles, outlets and independent sources report it. */
+const MERGED_COLUMNS = [...COLUMNS, ['art/out/src', 11]] as const;
+
+export function mergedRow(view: RealEventView): string[] {
+  const { articles, outlets, independentSources } = view.reports;
+  return [...eventRow(view.record), `${articles}/${outlets}/${independentSources}`];
+}
+
+export function formatRows(
+  rows: readonly string[][],
+  columns: readonly (readonly [string, number])[] = COLUMNS,
+): string {
   const line = (cells: readonly string[]) =>
-    COLUMNS.map(([, width], i) => clip(cells[i] ?? '', width).padEnd(width))
+    columns
+      .map(([, width], i) => clip(cells[i] ?? '', width).padEnd(width))
       .join('  ')
       .trimEnd();
   return rows.map(line).join('\n');
@@ -67,6 +80,7 @@ export async function runEvents(options: EventsOptions): Promise<number> {
     return 1;
   }
   try {
+    if (options.merged) return printMerged(store, filter, options);
     const events: EventRecord[] = [];
     for (const page of iterateEvents(store, filter, { max: options.limit ?? 50 })) events.push(...page);
     if (options.json) {
@@ -90,4 +104,28 @@ export async function runEvents(options: EventsOptions): Promise<number> {
   } finally {
     store.close();
   }
+}
+
+/** `--merged`: one row per real-world event, merged ones with their report counts. */
+function printMerged(store: Store, filter: EventFilter, options: EventsOptions): number {
+  const limit = options.limit ?? 50;
+  const views: RealEventView[] = [];
+  for (const page of iterateMerged(store, filter, { max: limit })) {
+    views.push(...page.map((item) => realEventView(item.event, item.merged)));
+  }
+  if (options.json) {
+    process.stdout.write(`${JSON.stringify(views.map(realEventJson), null, 2)}\n`);
+  } else if (views.length === 0) {
+    process.stdout.write('no events match\n');
+  } else {
+    const header = formatRows([MERGED_COLUMNS.map(([name]) => name)], MERGED_COLUMNS);
+    process.stdout.write(`${header}\n${formatRows(views.map(mergedRow), MERGED_COLUMNS)}\n`);
+    const merged = views.filter((v) => v.merged !== null).length;
+    process.stdout.write(
+      `${views.length} real-world events, ${merged} merged across reports${
+        views.length === limit ? ' (--limit N for more)' : ''
+      }\n`,
+    );
+  }
+  return 0;
 }

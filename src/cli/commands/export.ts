@@ -9,9 +9,10 @@ import { parse } from 'yaml';
 import { SitrepError } from '../../core/errors.ts';
 import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../export/format.ts';
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../export/index.ts';
-import { DEFAULT_DATA_DIR } from '../../resources/load.ts';
-import { iterateEvents } from '../../store/iterate.ts';
+import { DEFAULT_DATA_DIR } from '../../resources/version.ts';
+import { iterateEvents, iterateMerged } from '../../store/iterate.ts';
 import { openStore } from '../../store/open.ts';
+import { realEventJson, realEventView } from '../../store/real-event-view.ts';
 import type { Store } from '../../store/store.ts';
 import { databasePath, existingDatabase } from '../database.ts';
 import { type FilterOptions, filterFrom } from '../filters.ts';
@@ -76,17 +77,33 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
   try {
     if (options.out) await once(out, 'open');
     await put(out, writer.begin());
-    for (const page of iterateEvents(store, filter, options.limit ? { max: options.limit } : {})) {
-      // One write a page: fewer, larger writes; the page is already in memory.
-      const text = page.map((event) => writer.write(event)).join('');
-      written += page.length;
-      await put(out, text);
+    const max = options.limit ? { max: options.limit } : {};
+    if (options.merged) {
+      // One record per real-world event: a merged event's fields under its id; JSON Lines also carries the counts
+      // and the merged event itself (members, each field's documents), null for an event no other report has.
+      for (const page of iterateMerged(store, filter, max)) {
+        const views = page.map((item) => realEventView(item.event, item.merged));
+        const text = views
+          .map((view) => (format === 'jsonl' ? `${JSON.stringify(realEventJson(view))}\n` : writer.write(view.record)))
+          .join('');
+        written += page.length;
+        await put(out, text);
+      }
+    } else {
+      for (const page of iterateEvents(store, filter, max)) {
+        // One write a page: fewer, larger writes; the page is already in memory.
+        const text = page.map((event) => writer.write(event)).join('');
+        written += page.length;
+        await put(out, text);
+      }
     }
     await put(out, writer.end());
     if (options.out) {
       out.end();
       await once(out, 'finish');
-      process.stderr.write(`sitrep export: ${written} events read, ${format} written to ${options.out}\n`);
+      process.stderr.write(
+        `sitrep export: ${written} ${options.merged ? 'real-world ' : ''}events read, ${format} written to ${options.out}\n`,
+      );
     }
     return 0;
   } catch (error) {

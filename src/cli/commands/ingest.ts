@@ -1,37 +1,55 @@
-// `sitrep ingest`: reports in, stored documents and events out. Each document is stored with its events in one
-// transaction, so a run killed at any point loses at most the document it was on; a rerun skips, by content hash
-// and before extraction, everything already stored, and so neither duplicates nor misses anything.
+// `sitrep ingest`: reports in, stored documents and events out. Extraction runs in a pool of worker threads (one
+// per core by default, `--workers`); this thread reads the inputs, skips by content hash what is already stored,
+// and is the one writer: each document is stored with its events in one transaction, in input order. A run killed
+// at any point loses at most the documents in flight; a rerun skips, by content hash and before extraction,
+// everything already stored, and so neither duplicates nor misses anything.
 import { resolve } from 'node:path';
-import type { InputError } from '../../core/errors.ts';
-import type { ExtractionResources } from '../../extract/pipeline.ts';
-import { extractEvents } from '../../extract/pipeline.ts';
 import type { IngestedDocument } from '../../ingest/document.ts';
 import { readInputs } from '../../ingest/read.ts';
 import { openStore } from '../../store/open.ts';
 import type { DocumentToStore, Store } from '../../store/store.ts';
 import { databasePath } from '../database.ts';
-import { resourcesFor } from '../resources.ts';
+import { createExtractPool, type Extraction, type ExtractPool } from '../extract-pool.ts';
+import { emptyTally, type Progress, type ProgressStream, progressReporter, type Tally } from '../progress.ts';
 
 export interface IngestOptions {
   db?: string;
   published?: string;
   allowPrivate?: boolean;
   data?: string;
+  /** Extraction worker threads (default: one per core); 0 or 1 extract in this thread. */
+  workers?: number;
+}
+
+/** Where the command writes (the process's streams, or a test's or a benchmark's), and the worker module. */
+export interface IngestContext {
+  stdout: ProgressStream;
+  stderr: { write(text: string): unknown };
+  /** The extraction worker's module (default: the real one); a test passes one that fails on purpose. */
+  workerEntry?: URL;
 }
 
 export { databasePath } from '../database.ts';
 
-interface Tally {
-  stored: number;
-  replaced: number;
-  events: number;
-  unchanged: number;
-  skipped: { input: string; reason: string }[];
-}
+/** Documents read ahead of the writer, per extraction thread: enough to keep every worker busy, few enough that a
+ * 2 GB Telegram export is never held in memory. */
+const IN_FLIGHT_PER_THREAD = 4;
 
-export async function runIngest(inputs: string[], options: IngestOptions): Promise<number> {
+/** An input on its way to the writer, in input order. */
+type Pending =
+  | { kind: 'skipped'; input: string; reason: string }
+  | { kind: 'unchanged'; id: string }
+  | { kind: 'extracting'; item: IngestedDocument; result: Promise<Extraction>; settled: boolean }
+  // The same text as a document still in flight: stored by then (unchanged), or extracted once it is known not to be.
+  | { kind: 'repeat'; item: IngestedDocument };
+
+export async function runIngest(
+  inputs: string[],
+  options: IngestOptions,
+  output: IngestContext = { stdout: process.stdout, stderr: process.stderr },
+): Promise<number> {
   if (inputs.length === 0) {
-    process.stderr.write('sitrep ingest: give one or more files, folders or URLs\n');
+    output.stderr.write('sitrep ingest: give one or more files, folders or URLs\n');
     return 2;
   }
   const dbPath = databasePath(options.db);
@@ -39,59 +57,129 @@ export async function runIngest(inputs: string[], options: IngestOptions): Promi
   try {
     store = openStore(dbPath);
   } catch (cause) {
-    process.stderr.write(`sitrep ingest: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
+    output.stderr.write(`sitrep ingest: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
     return 1;
   }
   const started = performance.now();
-  const tally: Tally = { stored: 0, replaced: 0, events: 0, unchanged: 0, skipped: [] };
-  const progress = progressReporter(tally, started);
-  // Loaded on the first document that needs extracting: a rerun with nothing new never pays for it.
-  let resources: ExtractionResources | undefined;
+  const tally = emptyTally();
+  const progress = progressReporter(tally, { stream: output.stdout });
+  // Workers start, and build their resources, on the first document that needs extracting.
+  const pool = createExtractPool({
+    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    ...(options.data ? { data: options.data } : {}),
+    ...(output.workerEntry ? { entry: output.workerEntry } : {}),
+  });
   try {
-    for await (const item of readInputs(inputs, {
-      published: options.published ?? null,
-      allowPrivate: options.allowPrivate ?? false,
-    })) {
-      if (item instanceof Error) {
-        skip(tally, item);
-        progress(`skipped ${item.message}`);
-        continue;
-      }
-      if (store.hasContent(item.provenance.contentHash)) {
-        tally.unchanged++;
-        progress(`unchanged ${item.input.id}`);
-        continue;
-      }
-      resources ??= resourcesFor(options);
-      let events: ReturnType<typeof extractEvents>['events'];
-      try {
-        events = extractEvents(item.input, resources).events;
-      } catch (cause) {
-        // An extractor bug on one document is reported with it; the run goes on with the rest.
-        tally.skipped.push({ input: item.input.id, reason: `extraction failed: ${(cause as Error).message}` });
-        progress(`skipped ${item.input.id}: extraction failed`);
-        continue;
-      }
-      const { replaced } = store.putDocument(toStore(item), events);
-      tally.stored++;
-      tally.events += events.length;
-      if (replaced.length > 0) tally.replaced++;
-      const replacing = replaced.length > 0 ? `, replacing ${replaced.join(', ')}` : '';
-      progress(`stored ${item.input.id} (${events.length} events${replacing})`);
-    }
+    await ingestAll(inputs, options, { store, pool, tally, progress });
+  } catch (cause) {
+    output.stderr.write(`sitrep ingest: ${(cause as Error).message}\n`);
+    store.close();
+    return 1;
   } finally {
     progress.done();
+    await pool.close();
   }
   // The merged events are derived from everything stored, so they are recomputed whole (docs/MERGE.md).
   const merged = store.rebuildMerged();
   const stats = store.stats();
   store.close();
-  process.stdout.write(summary(tally, dbPath, stats, merged, (performance.now() - started) / 1000));
+  output.stdout.write(summary(tally, dbPath, stats, merged, (performance.now() - started) / 1000));
   return tally.skipped.length > 0 ? 1 : 0;
 }
 
-function skip(tally: Tally, error: InputError): void {
-  tally.skipped.push({ input: error.input, reason: error.message.slice(error.input.length + 2) || error.code });
+interface Run {
+  store: Store;
+  pool: ExtractPool;
+  tally: Tally;
+  progress: Progress;
+}
+
+/** Reads, hands documents to the pool, and stores the results in input order with a bounded number in flight. */
+async function ingestAll(inputs: string[], options: IngestOptions, run: Run): Promise<void> {
+  const { store, pool } = run;
+  const queue: Pending[] = [];
+  // Hashes of the documents sent and not yet written: a second copy in the same run waits for the first.
+  const inFlight = new Set<string>();
+  const limit = Math.max(1, pool.threads * IN_FLIGHT_PER_THREAD);
+  // Writes what is ready at the head of the queue, and waits for the head while more than `keep` are queued.
+  const flush = async (keep: number) => {
+    for (let head = queue[0]; head && (queue.length > keep || ready(head)); head = queue[0]) {
+      queue.shift();
+      await write(head, run, inFlight);
+    }
+  };
+  for await (const item of readInputs(inputs, {
+    published: options.published ?? null,
+    allowPrivate: options.allowPrivate ?? false,
+  })) {
+    if (item instanceof Error) {
+      queue.push({
+        kind: 'skipped',
+        input: item.input,
+        reason: item.message.slice(item.input.length + 2) || item.code,
+      });
+    } else if (store.hasContent(item.provenance.contentHash)) {
+      queue.push({ kind: 'unchanged', id: item.input.id });
+    } else if (inFlight.has(item.provenance.contentHash)) {
+      queue.push({ kind: 'repeat', item });
+    } else {
+      inFlight.add(item.provenance.contentHash);
+      const pending: Pending = { kind: 'extracting', item, result: pool.extract(item.input), settled: false };
+      // Also marks a rejected result as handled: it is rethrown when the writer reaches it.
+      pending.result.then(
+        () => (pending.settled = true),
+        () => (pending.settled = true),
+      );
+      queue.push(pending);
+    }
+    await flush(limit - 1);
+  }
+  await flush(0);
+}
+
+const ready = (pending: Pending): boolean => pending.kind !== 'extracting' || pending.settled;
+
+async function write(pending: Pending, run: Run, inFlight: Set<string>): Promise<void> {
+  const { store, pool, tally, progress } = run;
+  switch (pending.kind) {
+    case 'skipped':
+      tally.skipped.push({ input: pending.input, reason: pending.reason });
+      progress.update(`skipped ${pending.input}: ${pending.reason}`);
+      return;
+    case 'unchanged':
+      tally.unchanged++;
+      progress.update(`unchanged ${pending.id}`);
+      return;
+    case 'repeat':
+      if (store.hasContent(pending.item.provenance.contentHash)) {
+        tally.unchanged++;
+        progress.update(`unchanged ${pending.item.input.id}`);
+        return;
+      }
+      // The first copy failed: this one is tried in its own right, as a run one document at a time would.
+      return storeResult(pending.item, await pool.extract(pending.item.input), run);
+    case 'extracting':
+      storeResult(pending.item, await pending.result, run);
+      // Stored, or failed and so free to be tried again by a later copy.
+      inFlight.delete(pending.item.provenance.contentHash);
+      return;
+  }
+}
+
+function storeResult(item: IngestedDocument, extraction: Extraction, { store, tally, progress }: Run): void {
+  if ('failed' in extraction) {
+    // An extractor bug or a worker crash on one document is reported with it; the run goes on with the rest.
+    tally.skipped.push({ input: item.input.id, reason: extraction.failed });
+    progress.update(`skipped ${item.input.id}: ${extraction.failed}`);
+    return;
+  }
+  const { events } = extraction;
+  const { replaced } = store.putDocument(toStore(item), events);
+  tally.stored++;
+  tally.events += events.length;
+  if (replaced.length > 0) tally.replaced++;
+  const replacing = replaced.length > 0 ? `, replacing ${replaced.join(', ')}` : '';
+  progress.update(`stored ${item.input.id} (${events.length} events${replacing})`);
 }
 
 function toStore({ input, provenance }: IngestedDocument): DocumentToStore {
@@ -106,31 +194,6 @@ function toStore({ input, provenance }: IngestedDocument): DocumentToStore {
     source: provenance.source,
     format: provenance.format,
   };
-}
-
-/**
- * On a terminal, one line rewritten in place (documents/s, events, skipped); otherwise, for logs and pipes, a plain
- * line per input.
- */
-function progressReporter(tally: Tally, started: number): ((what: string) => void) & { done(): void } {
-  const tty = process.stdout.isTTY === true;
-  const totals = () =>
-    `${tally.stored} documents, ${tally.events} events, ${tally.unchanged} unchanged, ${tally.skipped.length} skipped`;
-  const report = (what: string) => {
-    if (!tty) {
-      process.stdout.write(`ingest: ${totals()} — ${what}\n`);
-      return;
-    }
-    const seconds = (performance.now() - started) / 1000;
-    const rate = seconds > 0 ? (tally.stored + tally.unchanged) / seconds : 0;
-    const line = `ingest: ${totals()} · ${rate.toFixed(1)} documents/s`;
-    process.stdout.write(`\r${line.slice(0, (process.stdout.columns || 120) - 1)}\u001b[K`);
-  };
-  return Object.assign(report, {
-    done: () => {
-      if (tty) process.stdout.write('\n');
-    },
-  });
 }
 
 function summary(

@@ -1,13 +1,15 @@
 // `sitrep serve`: the HTTP API (src/api) over a database. The CLI wires it: it opens the store, binds extraction to
 // its resources (loaded on the first POST /documents, so a read-only server never pays for them), reads the token
 // from SITREP_TOKEN, and hands all of it to createApp.
-import { createApp, type Extract } from '../../api/app.ts';
+import { buildDashboard } from '../../../web/build.ts';
+import { createApp, type DashboardAssets, type Extract } from '../../api/app.ts';
 import { startServer } from '../../api/serve.ts';
 import type { ExtractionResources } from '../../extract/pipeline.ts';
 import { extractEvents } from '../../extract/pipeline.ts';
 import { openStore } from '../../store/open.ts';
 import type { Store } from '../../store/store.ts';
 import { databasePath } from '../database.ts';
+import { hierarchyFor } from '../hierarchy.ts';
 import { resourcesFor } from '../resources.ts';
 
 export interface ServeOptions {
@@ -15,6 +17,8 @@ export interface ServeOptions {
   host: string;
   db?: string;
   data?: string;
+  /** false: the JSON API alone, without the dashboard under `/` (`--no-dashboard`). */
+  dashboard?: boolean;
 }
 
 export async function runServe(options: ServeOptions): Promise<number> {
@@ -32,10 +36,23 @@ export async function runServe(options: ServeOptions): Promise<number> {
     return extractEvents(input, resources).events;
   };
   const token = process.env.SITREP_TOKEN?.trim() || undefined;
+  let dashboard: DashboardAssets | undefined;
+  if (options.dashboard !== false) {
+    try {
+      dashboard = await buildDashboard();
+    } catch (cause) {
+      store.close();
+      process.stderr.write(`sitrep serve: cannot build the dashboard (web/): ${(cause as Error).message}\n`);
+      return 1;
+    }
+  }
   const app = createApp({
     store,
     extract,
     ...(token ? { token } : {}),
+    ...(dashboard ? { dashboard } : {}),
+    // Parents, backers and country names for GET /trends and /network (the actor lexicon's YAML, read once).
+    hierarchy: hierarchyFor(options),
     logger: {
       info: (message) => process.stdout.write(`${message}\n`),
       error: (message, cause) => process.stderr.write(`${message}: ${(cause as Error)?.stack ?? String(cause)}\n`),
@@ -56,6 +73,7 @@ export async function runServe(options: ServeOptions): Promise<number> {
       token ? 'on, with the SITREP_TOKEN bearer token' : 'off: SITREP_TOKEN is not set'
     })\n`,
   );
+  if (dashboard) process.stdout.write(`sitrep serve: dashboard at ${server.address}/ (Ctrl-C stops it)\n`);
   await new Promise<void>((resolve) => {
     const stop = () => resolve();
     process.once('SIGINT', stop);

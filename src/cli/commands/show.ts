@@ -3,9 +3,11 @@
 import type { EventRecord } from '../../core/record.ts';
 import type { CasualtyRange, MergedEvent, Sourced } from '../../merge/merge.ts';
 import { openStore } from '../../store/open.ts';
+import type { ReviewDecision, ReviewedEvent } from '../../store/review.ts';
 import type { Mention, Store, StoredDocument } from '../../store/store.ts';
 import { databasePath, existingDatabase } from '../database.ts';
 import { range } from '../table.ts';
+import { formatDecision, formatState } from './review.ts';
 
 export interface ShowOptions {
   db?: string;
@@ -19,12 +21,15 @@ export interface ShownEvidence extends Mention {
 }
 
 export interface ShownEvent {
-  event: EventRecord;
+  /** As reviewed: overrides applied, with its `review` state (docs/REVIEW.md). */
+  event: ReviewedEvent;
   /** Each field with its value as shown and the provenance rule that produced it (null when none is recorded). */
   fields: { field: string; value: string; rule: string | null }[];
   evidence: ShownEvidence[];
   /** The merged event this event is part of, when other documents report it too. */
   merged: MergedEvent | null;
+  /** Every review decision on the event, oldest first. */
+  reviews: ReviewDecision[];
 }
 
 /** The fields shown, in order, with their values as text. */
@@ -89,12 +94,13 @@ export function showEvent(store: Store, id: string): ShownEvent | null {
     value,
     rule: event.provenance.fields[field] ?? null,
   }));
-  return { event, fields, evidence, merged: store.getMergedForEvent(id) };
+  return { event, fields, evidence, merged: store.getMergedForEvent(id), reviews: store.reviewHistory(id) };
 }
 
 export function formatShown(shown: ShownEvent): string {
   const e = shown.event;
-  const lines = [`event ${e.id} (document ${e.document}, extractor ${e.provenance.extractor})`, '', 'fields:'];
+  const lines = [`event ${e.id} (document ${e.document}, extractor ${e.provenance.extractor})`, '', 'review:'];
+  lines.push(...formatState(e.review).map((line) => `  ${line}`), '', 'fields:');
   const width = Math.max(...shown.fields.map((f) => f.field.length));
   for (const f of shown.fields) {
     lines.push(`  ${f.field.padEnd(width)}  ${f.value}`);
@@ -118,6 +124,8 @@ export function formatShown(shown: ShownEvent): string {
     lines.push(`    “${m.text.replace(/\s+/g, ' ').trim()}”`);
   }
   if (shown.merged !== null) lines.push('', ...formatMerged(shown.merged));
+  const history = shown.reviews.map((d) => `  ${formatDecision(d)}`);
+  if (history.length > 0) lines.push('', 'review history:', ...history);
   return lines.join('\n');
 }
 
@@ -192,7 +200,10 @@ export async function runShow(id: string, options: ShowOptions): Promise<number>
   try {
     const shown = showEvent(store, id);
     if (shown === null) {
-      process.stderr.write(`sitrep show: no event ${id} in ${dbPath}\n`);
+      // A re-extraction may have left reviews of an event that is gone: say so rather than just "no event".
+      const orphans = store.reviewHistory(id).length;
+      const note = orphans > 0 ? ` (${orphans} review decisions refer to it: sitrep review ${id} --history)` : '';
+      process.stderr.write(`sitrep show: no event ${id} in ${dbPath}${note}\n`);
       return 1;
     }
     process.stdout.write(options.json ? `${JSON.stringify(shown, null, 2)}\n` : `${formatShown(shown)}\n`);

@@ -131,4 +131,53 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX merged_members_document ON merged_members (document_id);
     `,
   },
+  {
+    version: 4,
+    name: 'reviews',
+    sql: `
+      -- The event as read is the record with its review applied: record holds that view, extracted the record as the
+      -- extractor made it whenever a review changed it (null: record is as extracted). docs/REVIEW.md.
+      ALTER TABLE events ADD COLUMN review_status TEXT NOT NULL DEFAULT 'unreviewed'
+        CHECK (review_status IN ('unreviewed', 'confirmed', 'rejected'));
+      ALTER TABLE events ADD COLUMN extracted TEXT;
+
+      -- Reviewers' decisions. No foreign keys on purpose: replacing a document deletes its events, never the
+      -- decisions on them; they are re-attached to the new events that cover the same evidence (anchor), or kept
+      -- as orphans (orphaned_at) and reported.
+      CREATE TABLE reviews (
+        id INTEGER PRIMARY KEY,
+        event_id TEXT NOT NULL,
+        document_id TEXT NOT NULL,
+        action TEXT NOT NULL CHECK (action IN ('confirm', 'reject', 'set', 'unset', 'note')),
+        field TEXT,
+        value TEXT,
+        note TEXT,
+        reviewer TEXT NOT NULL,
+        at TEXT NOT NULL,
+        anchor TEXT NOT NULL,
+        orphaned_at TEXT
+      );
+      CREATE INDEX reviews_event ON reviews (event_id, id);
+      CREATE INDEX reviews_document ON reviews (document_id);
+      CREATE INDEX reviews_orphaned ON reviews (orphaned_at) WHERE orphaned_at IS NOT NULL;
+    `,
+  },
+  {
+    version: 5,
+    name: 'indexes for actor, dyad and date filters on large stores',
+    sql: `
+      -- Every actor name and text as stored, once: an actor filter finds the names holding its words here (a few
+      -- thousand rows, not millions), then their events through the two indexes below. Names are only added: one
+      -- whose events are gone stays and selects nothing.
+      CREATE TABLE actor_terms (term TEXT PRIMARY KEY) WITHOUT ROWID;
+      INSERT OR IGNORE INTO actor_terms (term) SELECT name FROM event_actors UNION SELECT text FROM event_actors;
+      CREATE TRIGGER event_actors_terms AFTER INSERT ON event_actors BEGIN
+        INSERT OR IGNORE INTO actor_terms (term) VALUES (new.name), (new.text);
+      END;
+      CREATE INDEX event_actors_name ON event_actors (name, role, event_id);
+      CREATE INDEX event_actors_text ON event_actors (text, role, event_id);
+      -- The longest date span, read from its index, bounds a walk by --since from below.
+      CREATE INDEX events_span ON events (julianday(date_end) - julianday(date_start));
+    `,
+  },
 ];

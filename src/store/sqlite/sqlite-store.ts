@@ -3,8 +3,10 @@
 // wholly stored or not at all.
 import Database from 'better-sqlite3';
 import { SitrepError } from '../../core/errors.ts';
+import type { PloverType } from '../../core/ontology/plover.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { type MergedEvent, type MergeInput, mergeEvents } from '../../merge/merge.ts';
+import type { ReviewDecision, ReviewedEvent, ReviewInput } from '../review.ts';
 import type {
   ActorCount,
   DocumentHit,
@@ -12,17 +14,37 @@ import type {
   EventFilter,
   EventPage,
   Mention,
+  MergedListing,
+  MergedPage,
   PutResult,
+  RealEvent,
+  RealEventFilter,
+  ReplaceResult,
   Store,
   StoredDocument,
   StoreStats,
 } from '../store.ts';
+import {
+  actorTermsDriver,
+  CANDIDATE_LIMIT,
+  type Condition,
+  chooseDriver,
+  daysBefore,
+  driverSql,
+  escapeLike,
+  type FilterPart,
+  longestSpanDays,
+  matchingActorTerms,
+} from './event-query.ts';
 import { MIGRATIONS, type Migration } from './migrations.ts';
+import { ReviewTable } from './review-table.ts';
 
 export interface SqliteStoreOptions {
   /** The clock for `ingestedAt`; tests pass a fixed one. */
   now?: () => Date;
   migrations?: readonly Migration[];
+  /** How few events a filter's index must list for the page to be read from them (event-query.ts); tests vary it. */
+  candidateLimit?: number;
 }
 
 const DEFAULT_LIMIT = 100;
@@ -47,6 +69,11 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     // WAL: readers never block the writer, and a commit survives a killed process. `:memory:` stays in memory.
     db.pragma('journal_mode = WAL');
     db.pragma('synchronous = NORMAL');
+    // With synchronous = NORMAL a commit does not wait for the disk, but every automatic checkpoint does (by
+    // default each 1,000 pages, ~4 MB): during an ingest the one writer spent more time waiting on those syncs than
+    // storing. Checkpointing each ~40 MB halves the time a document takes to store; a killed process still loses
+    // no committed document (the log is replayed on the next open), and closing the store checkpoints the rest.
+    db.pragma('wal_autocheckpoint = 10000');
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     migrate(db, options.migrations ?? MIGRATIONS);
@@ -54,7 +81,7 @@ export function openSqliteStore(path: string, options: SqliteStoreOptions = {}):
     db.close();
     throw error;
   }
-  return new SqliteStore(db, options.now ?? (() => new Date()));
+  return new SqliteStore(db, options.now ?? (() => new Date()), options.candidateLimit ?? CANDIDATE_LIMIT);
 }
 
 /** Applies the migrations the database lacks, in order, in one transaction. */
@@ -90,10 +117,19 @@ class SqliteStore implements Store {
   readonly #now: () => Date;
   readonly #statements;
   readonly #put: Database.Transaction<(document: DocumentToStore, events: readonly EventRecord[]) => PutResult>;
+  readonly #reviews: ReviewTable;
 
-  constructor(db: Database.Database, now: () => Date) {
+  readonly #candidateLimit: number;
+
+  constructor(db: Database.Database, now: () => Date, candidateLimit: number) {
     this.#db = db;
+    this.#candidateLimit = candidateLimit;
     this.#now = now;
+    this.#reviews = new ReviewTable(db, now, (documentId, record) => {
+      // A reviewed view is written as a new row, so every column derived from the record follows the review.
+      this.#db.prepare('DELETE FROM events WHERE id = ?').run(record.id);
+      this.#insertEvent(documentId, record);
+    });
     this.#statements = {
       earlier: db.prepare<[string, string | null], { id: string }>(
         'SELECT id FROM documents WHERE id = ? OR (url IS NOT NULL AND url = ?)',
@@ -146,7 +182,9 @@ class SqliteStore implements Store {
       for (const id of replaced) s.deleteDocument.run(id);
       s.insertDocument.run({ ...document, ingestedAt: this.#now().toISOString() });
       for (const event of events) this.#insertEvent(document.id, event);
-      return { replaced };
+      // Reviews are not deleted with the events: they go to the new events that cover the same evidence.
+      const reviews = this.#reviews.reattach(document.id, replaced, events, document.contentHash);
+      return reviews === null ? { replaced } : { replaced, reviews };
     });
   }
 
@@ -216,9 +254,14 @@ class SqliteStore implements Store {
   }
 
   listEvents(filter: EventFilter = {}): EventPage {
+    return this.#listEvents(filter, null);
+  }
+
+  /** `listEvents`, with one more condition on `events e` when given (`listMerged` asks for some ids only). */
+  #listEvents(filter: EventFilter, extra: Condition | null): EventPage {
     const limit = pageLimit(filter.limit);
-    const where: string[] = [];
-    const params: unknown[] = [];
+    const where: string[] = extra === null ? [] : [extra.sql];
+    const params: unknown[] = extra === null ? [] : [...extra.params];
     if (filter.type !== undefined) {
       where.push('e.type = ?');
       params.push(filter.type);
@@ -227,29 +270,56 @@ class SqliteStore implements Store {
       where.push('e.mode = ?');
       params.push(filter.mode);
     }
+    // A walk down the sort index stops at the date range's ends: the sort key is the date start, and an event ending
+    // on or after `since` starts at most the longest stored span before it.
     if (filter.since !== undefined) {
-      where.push('e.date_end >= ?');
-      params.push(isoDay(filter.since, 'since'));
+      const since = isoDay(filter.since, 'since');
+      where.push('e.date_end >= ?', 'e.sort_key >= ?');
+      params.push(since, daysBefore(since, longestSpanDays(this.#db)));
     }
     if (filter.until !== undefined) {
-      where.push('e.date_start <= ?');
-      params.push(isoDay(filter.until, 'until'));
+      where.push('e.date_start <= ?', 'e.sort_key <= ?');
+      params.push(isoDay(filter.until, 'until'), filter.until);
     }
     if (filter.document !== undefined) {
       where.push('e.document_id = ?');
       params.push(filter.document);
     }
+    if (filter.review !== 'all') {
+      where.push(filter.review === undefined ? "e.review_status <> 'rejected'" : 'e.review_status = ?');
+      if (filter.review !== undefined) params.push(filter.review);
+    }
+    // The filters an index can list the events of (event-query.ts): the tightest may drive the page. Their
+    // conditions keep the walk on the sort index (a unary + keeps SQLite off the other indexes of a column).
+    const parts: FilterPart[] = [];
+    let nothing = false;
     if (filter.actor !== undefined) {
+      const terms = matchingActorTerms(this.#db, filter.actor);
+      // No stored actor name or text holds the words: no event can match.
+      if (terms !== null && terms.length === 0) nothing = true;
       const pattern = `%${escapeLike(filter.actor)}%`;
-      where.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
-        AND (a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`);
-      params.push(pattern, pattern);
+      parts.push({
+        condition: {
+          sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
+            AND (a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`,
+          params: [pattern, pattern],
+        },
+        ...(terms === null ? {} : { driver: actorTermsDriver(terms) }),
+      });
     }
     if (filter.country !== undefined) {
-      where.push(
-        '(e.place_country = ? OR EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ?))',
-      );
-      params.push(filter.country, filter.country);
+      parts.push({
+        condition: {
+          sql: '(EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ?) OR +e.place_country = ?)',
+          params: [filter.country, filter.country],
+        },
+        driver: {
+          selects: [
+            { sql: 'SELECT id FROM events WHERE place_country = ?', params: [filter.country] },
+            { sql: 'SELECT event_id AS id FROM event_actors WHERE country = ?', params: [filter.country] },
+          ],
+        },
+      });
     }
     if (filter.dyad !== undefined) {
       for (const [role, side] of [
@@ -258,50 +328,93 @@ class SqliteStore implements Store {
       ] as const) {
         if (side.trim() === '') throw new SitrepError('STORE_QUERY_INVALID', `the dyad's ${role} side is empty`);
         const pattern = `%${escapeLike(side.trim())}%`;
-        where.push(`EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = '${role}'
-          AND (a.country = ? OR a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`);
-        params.push(side.trim().toUpperCase(), pattern, pattern);
+        const code = side.trim().toUpperCase();
+        const terms = matchingActorTerms(this.#db, side.trim());
+        const byTerms = terms === null ? null : actorTermsDriver(terms, role);
+        parts.push({
+          condition: {
+            sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = '${role}'
+              AND (a.country = ? OR a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`,
+            params: [code, pattern, pattern],
+          },
+          ...(byTerms === null
+            ? {}
+            : {
+                driver: {
+                  selects: [
+                    ...byTerms.selects,
+                    {
+                      sql: 'SELECT event_id AS id FROM event_actors WHERE country = ? AND role = ?',
+                      params: [code, role],
+                    },
+                  ],
+                },
+              }),
+        });
       }
     }
     const near = filter.near === undefined ? null : checkNear(filter.near);
     if (near !== null) {
       // A box around the circle, on the indexed columns; the exact distance is checked on the rows it lets through.
       const box = boundingBox(near);
-      where.push('e.lat BETWEEN ? AND ?');
-      params.push(box.minLat, box.maxLat);
-      if (box.minLon <= box.maxLon) {
-        where.push('e.lon BETWEEN ? AND ?');
-        params.push(box.minLon, box.maxLon);
-      } else {
-        // The box crosses the antimeridian.
-        where.push('(e.lon >= ? OR e.lon <= ?)');
-        params.push(box.minLon, box.maxLon);
-      }
+      // The box crosses the antimeridian when its west edge is east of its east edge.
+      const lon = box.minLon <= box.maxLon ? 'lon BETWEEN ? AND ?' : '(lon >= ? OR lon <= ?)';
+      const boxParams = [box.minLat, box.maxLat, box.minLon, box.maxLon];
+      parts.push({
+        condition: { sql: `+e.lat BETWEEN ? AND ? AND ${lon.replaceAll('lon', '+e.lon')}`, params: boxParams },
+        driver: { selects: [{ sql: `SELECT id FROM events WHERE lat BETWEEN ? AND ? AND ${lon}`, params: boxParams }] },
+      });
     }
     if (filter.text !== undefined) {
       const query = ftsQuery(filter.text);
-      if (query === null) return { events: [], next: null };
-      where.push(`e.document_id IN (SELECT d.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
-        WHERE documents_fts MATCH ?)`);
-      params.push(query);
+      if (query === null) nothing = true;
+      parts.push({
+        // Walking, each event's document is looked up in the index (a common word matches most documents);
+        // as a driver, the matching documents' events.
+        condition: {
+          sql: `EXISTS (SELECT 1 FROM documents_fts WHERE documents_fts MATCH ?
+            AND documents_fts.rowid = (SELECT d.seq FROM documents d WHERE d.id = e.document_id))`,
+          params: [query],
+        },
+        driver: {
+          selects: [
+            {
+              sql: `SELECT ev.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+                JOIN events ev ON ev.document_id = d.id WHERE documents_fts MATCH ?`,
+              params: [query],
+            },
+          ],
+        },
+      });
     }
     let cursor = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
-    const found: EventRow[] = [];
+    if (nothing) return { events: [], next: null };
+    const driving = chooseDriver(this.#db, parts, this.#candidateLimit);
+    // The filters' conditions first: most read only the index and event_actors, so SQLite reads an event's row only
+    // for the events that pass them (a walk reads thousands of index entries for a page).
+    const checks = parts.filter((part) => part !== driving).map((part) => part.condition);
+    where.unshift(...checks.map((c) => c.sql));
+    params.unshift(...checks.flatMap((c) => c.params));
+    const candidates = driving?.driver === undefined ? null : driverSql(driving.driver);
+    const from = candidates === null ? 'events e' : `(${candidates.sql}) c CROSS JOIN events e ON e.id = c.id`;
+    const fromParams = candidates?.params ?? [];
+    const found: KeyRow[] = [];
     // Without a distance to check, one query answers; with one, rows outside the circle are dropped and the next
     // rows fetched until the page is full or the box is exhausted.
     for (;;) {
       const clauses = [...where];
-      const values = [...params];
+      const values = [...fromParams, ...params];
       if (cursor !== null) {
         clauses.push('(e.sort_key, e.id) < (?, ?)');
         values.push(cursor[0], cursor[1]);
       }
       // Past the box's edge rows are dropped, so a distance query reads a few hundred rows at a time.
       const want = near === null ? limit + 1 : Math.max(limit + 1 - found.length, 256);
-      const sql = `SELECT e.sort_key AS sortKey, e.id, e.record, e.lat, e.lon FROM events e
+      // Keys only: the page's records are read once it is known (a sort would carry every candidate's record).
+      const sql = `SELECT e.sort_key AS sortKey, e.id, e.lat, e.lon FROM ${from}
         ${clauses.length > 0 ? `WHERE ${clauses.join(' AND ')}` : ''}
         ORDER BY e.sort_key DESC, e.id DESC LIMIT ?`;
-      const rows = this.#db.prepare(sql).all(...values, want) as EventRow[];
+      const rows = this.#db.prepare(sql).all(...values, want) as KeyRow[];
       for (const row of rows) {
         if (
           near === null ||
@@ -314,12 +427,28 @@ class SqliteStore implements Store {
       if (near === null || rows.length < want || found.length > limit || !last) break;
       cursor = [last.sortKey, last.id];
     }
-    const page = found.slice(0, limit);
+    const page = this.#withRecords(found.slice(0, limit));
     const last = page.at(-1);
     return {
       events: page.map((row) => JSON.parse(row.record) as EventRecord),
       next: found.length > limit && last ? encodeCursor(last.sortKey, last.id) : null,
     };
+  }
+
+  /** The rows with their records; a row whose event was deleted since it was read is dropped. */
+  #withRecords(rows: KeyRow[]): EventRow[] {
+    if (rows.length === 0) return [];
+    const records = new Map(
+      (
+        this.#db
+          .prepare(`SELECT id, record FROM events WHERE id IN (${rows.map(() => '?').join(', ')})`)
+          .all(...rows.map((row) => row.id)) as { id: string; record: string }[]
+      ).map((row) => [row.id, row.record]),
+    );
+    return rows.flatMap((row) => {
+      const record = records.get(row.id);
+      return record === undefined ? [] : [{ ...row, record }];
+    });
   }
 
   listActors(options: { limit?: number } = {}): ActorCount[] {
@@ -354,7 +483,7 @@ class SqliteStore implements Store {
       const rows = this.#db
         .prepare(
           `SELECT e.record, d.outlet, d.url, d.published FROM events e JOIN documents d ON d.id = e.document_id
-           ORDER BY e.id`,
+           WHERE e.review_status <> 'rejected' ORDER BY e.id`,
         )
         .all() as { record: string; outlet: string | null; url: string | null; published: string | null }[];
       const inputs: MergeInput[] = rows.map((row) => ({
@@ -385,6 +514,52 @@ class SqliteStore implements Store {
     return row ? (JSON.parse(row.json) as MergedEvent) : null;
   }
 
+  listMerged(filter: EventFilter = {}): MergedPage {
+    const limit = pageLimit(filter.limit);
+    const start = filter.cursor === undefined ? null : decodeCursor(filter.cursor);
+    const items: MergedListing[] = [];
+    const seen = new Set<string>();
+    const memberOf = this.#db
+      .prepare<[string], string>('SELECT merged_id FROM merged_members WHERE event_id = ? ORDER BY merged_id LIMIT 1')
+      .pluck();
+    let cursor = filter.cursor;
+    // One item more than the page, to know whether another page follows.
+    while (items.length <= limit) {
+      const page = this.#listEvents(
+        { ...filter, limit: Math.min(MAX_LIMIT, limit + 1), ...(cursor ? { cursor } : {}) },
+        null,
+      );
+      for (const event of page.events) {
+        const mergedId = memberOf.get(event.id);
+        if (mergedId === undefined) {
+          items.push({ event, merged: null });
+        } else if (!seen.has(mergedId)) {
+          seen.add(mergedId);
+          if (start === null || !this.#listedBefore(mergedId, filter, start)) {
+            items.push({ event, merged: this.getMerged(mergedId) });
+          }
+        }
+        if (items.length > limit) break;
+      }
+      if (page.next === null) break;
+      cursor = page.next;
+    }
+    const shown = items.slice(0, limit);
+    const last = shown.at(-1)?.event;
+    return { items: shown, next: items.length > limit && last ? encodeCursor(last.date?.start ?? '', last.id) : null };
+  }
+
+  /** Did a page before `start` list this merged event: does a member at or after `start` match the filter? */
+  #listedBefore(mergedId: string, filter: EventFilter, start: [string, string]): boolean {
+    const probe: EventFilter = { ...filter, limit: 1 };
+    delete probe.cursor;
+    const page = this.#listEvents(probe, {
+      sql: 'e.id IN (SELECT event_id FROM merged_members WHERE merged_id = ?) AND (e.sort_key, e.id) >= (?, ?)',
+      params: [mergedId, ...start],
+    });
+    return page.events.length > 0;
+  }
+
   getMergedForEvent(eventId: string): MergedEvent | null {
     const row = this.#db
       .prepare(
@@ -393,6 +568,108 @@ class SqliteStore implements Store {
       )
       .get(eventId) as { json: string } | undefined;
     return row ? (JSON.parse(row.json) as MergedEvent) : null;
+  }
+
+  latestEventDay(type?: PloverType): string | null {
+    const row = this.#db
+      .prepare(
+        `SELECT max(date_start) AS day FROM events
+         WHERE date_start IS NOT NULL AND review_status != 'rejected' AND (@type IS NULL OR type = @type)`,
+      )
+      .get({ type: type ?? null }) as { day: string | null };
+    return row.day;
+  }
+
+  *iterateRealEvents(filter: RealEventFilter = {}): Generator<RealEvent> {
+    const params = {
+      since: filter.since === undefined ? null : isoDay(filter.since, 'since'),
+      until: filter.until === undefined ? null : isoDay(filter.until, 'until'),
+      type: filter.type ?? null,
+    };
+    const where = `e.review_status != 'rejected'
+      AND (e.date_start IS NULL
+        OR ((@since IS NULL OR e.date_end >= @since) AND (@until IS NULL OR e.date_start <= @until)))
+      AND (@type IS NULL OR e.type = @type)`;
+    // Events no other document reports, streamed as they come (no sort: the rows are large).
+    const singles = this.#db
+      .prepare(
+        `SELECT e.record FROM events e
+         WHERE NOT EXISTS (SELECT 1 FROM merged_members mm WHERE mm.event_id = e.id) AND ${where}`,
+      )
+      .iterate(params) as IterableIterator<{ record: string }>;
+    for (const row of singles) yield { records: [JSON.parse(row.record) as EventRecord], merged: null };
+    // Merged events: their members in the order of the members' primary key, so the rows of one merged event come
+    // together and its JSON is parsed once.
+    const members = this.#db
+      .prepare(
+        `SELECT e.record, mm.merged_id AS mergedId, m.json AS merged
+         FROM merged_members mm
+         JOIN events e ON e.id = mm.event_id
+         JOIN merged_events m ON m.id = mm.merged_id
+         WHERE ${where}
+         ORDER BY mm.merged_id, mm.event_id`,
+      )
+      .iterate(params) as IterableIterator<{ record: string; mergedId: string; merged: string }>;
+    let current: RealEvent | null = null;
+    let currentId: string | null = null;
+    for (const row of members) {
+      const record = JSON.parse(row.record) as EventRecord;
+      if (current !== null && row.mergedId === currentId) {
+        current.records.push(record);
+        continue;
+      }
+      if (current !== null) yield current;
+      currentId = row.mergedId;
+      current = { records: [record], merged: JSON.parse(row.merged) as MergedEvent };
+    }
+    if (current !== null) yield current;
+  }
+
+  review(eventId: string, decisions: readonly ReviewInput[]): { decisions: ReviewDecision[]; event: ReviewedEvent } {
+    const run = this.#db.transaction(() => {
+      const stored = this.#reviews.add(eventId, decisions);
+      return { decisions: stored, event: this.getEvent(eventId) as ReviewedEvent };
+    });
+    return run.immediate();
+  }
+
+  reviewHistory(eventId: string): ReviewDecision[] {
+    return this.#reviews.history(eventId);
+  }
+
+  orphanedReviews(): ReviewDecision[] {
+    return this.#reviews.orphaned();
+  }
+
+  documentIds(): string[] {
+    return (this.#db.prepare('SELECT id FROM documents ORDER BY id').all() as { id: string }[]).map((row) => row.id);
+  }
+
+  replaceEvents(documentId: string, events: readonly EventRecord[], options: { dryRun?: boolean } = {}): ReplaceResult {
+    const dryRun = Symbol('dry run');
+    let result: ReplaceResult | undefined;
+    const run = this.#db.transaction(() => {
+      const document = this.#statements.getDocument.get(documentId);
+      if (!document) throw new SitrepError('STORE_QUERY_INVALID', `no document ${documentId}`);
+      const before = (
+        this.#db
+          .prepare('SELECT coalesce(extracted, record) AS record FROM events WHERE document_id = ? ORDER BY id')
+          .all(documentId) as { record: string }[]
+      ).map((row) => JSON.parse(row.record) as EventRecord);
+      // Cascades to the mentions, actors and sources; the reviews stay, to be re-attached.
+      this.#db.prepare('DELETE FROM events WHERE document_id = ?').run(documentId);
+      for (const event of events) this.#insertEvent(documentId, event);
+      const reviews = this.#reviews.reattach(documentId, [], events, document.content_hash);
+      result = { before, reviews: reviews ?? { reattached: [], orphaned: [] } };
+      // A dry run undoes the transaction by throwing, after the report is made from the real writes.
+      if (options.dryRun) throw dryRun;
+    });
+    try {
+      run.immediate();
+    } catch (error) {
+      if (error !== dryRun) throw error;
+    }
+    return result as ReplaceResult;
   }
 
   close(): void {
@@ -407,6 +684,9 @@ interface EventRow {
   lat: number | null;
   lon: number | null;
 }
+
+/** A row as a page's query reads it: without the record. */
+type KeyRow = Omit<EventRow, 'record'>;
 
 const EARTH_RADIUS_KM = 6371.0088;
 
@@ -464,10 +744,6 @@ function isoDay(value: string, name: string): string {
     throw new SitrepError('STORE_QUERY_INVALID', `${name} must be a date in the form YYYY-MM-DD, not "${value}"`);
   }
   return value;
-}
-
-function escapeLike(text: string): string {
-  return text.replace(/[\\%_]/g, (c) => `\\${c}`);
 }
 
 /** The cursor is the sort key and id of the last event of a page, opaque to callers. */
