@@ -51,7 +51,7 @@ before(async () => {
     .map((name) => join('examples', name));
   const ingest = spawnSync(
     process.execPath,
-    ['bin/sitrep.js', 'ingest', ...reports, 'examples/batch.jsonl', hostile, '--db', db],
+    ['bin/sitrep.js', 'ingest', ...reports, 'examples/batch.jsonl', 'examples/escalation.jsonl', hostile, '--db', db],
     { encoding: 'utf8' },
   );
   assert.equal(ingest.status, 0, ingest.stderr);

@@ -31,9 +31,9 @@ export interface IngestContext {
 
 export { databasePath } from '../database.ts';
 
-/** Documents read ahead of the writer, per extraction thread: enough to keep every worker busy, few enough that a
- * 2 GB Telegram export is never held in memory. */
-const IN_FLIGHT_PER_THREAD = 4;
+/** Documents read ahead of the writer, per extraction thread: enough to keep every worker busy while the writer
+ * waits on the disk or on reading the next file, few enough that a 2 GB Telegram export is never held in memory. */
+const IN_FLIGHT_PER_THREAD = 16;
 
 /** An input on its way to the writer, in input order. */
 type Pending =

@@ -64,6 +64,20 @@ export class ReviewTable {
     };
   }
 
+  // Run on every document stored: prepared once for each number of documents (nearly always one or two).
+  readonly #reviewsOfCount = new Map<number, Database.Statement<string[], ReviewRow>>();
+  #reviewsOf(count: number): Database.Statement<string[], ReviewRow> {
+    let statement = this.#reviewsOfCount.get(count);
+    if (!statement) {
+      const marks = Array.from({ length: count }, () => '?').join(', ');
+      statement = this.#db.prepare<string[], ReviewRow>(
+        `SELECT * FROM reviews WHERE document_id IN (${marks}) ORDER BY id`,
+      );
+      this.#reviewsOfCount.set(count, statement);
+    }
+    return statement;
+  }
+
   /** Stores the decisions on one event and writes its reviewed view; throws (and the transaction undoes) on a bad one. */
   add(eventId: string, inputs: readonly ReviewInput[]): ReviewDecision[] {
     if (inputs.length === 0) throw new SitrepError('REVIEW_INVALID', 'no decision given (confirm, reject, set …)');
@@ -133,9 +147,7 @@ export class ReviewTable {
     contentHash: string,
   ): ReattachReport | null {
     const documents = [...new Set([documentId, ...formerDocuments])];
-    const rows = this.#db
-      .prepare(`SELECT * FROM reviews WHERE document_id IN (${documents.map(() => '?').join(', ')}) ORDER BY id`)
-      .all(...documents) as ReviewRow[];
+    const rows = this.#reviewsOf(documents.length).all(...documents);
     if (rows.length === 0) return null;
     const groups = new Map<string, ReviewRow[]>();
     for (const row of rows) groups.set(row.event_id, [...(groups.get(row.event_id) ?? []), row]);

@@ -1,0 +1,102 @@
+// Benchmark: extraction throughput against wink-nlp's bare tokenisation (with part-of-speech) of the same text.
+// `npm run bench:extract [-- MEGABYTES]` (default 5). Prints documents/s, tokens/s and peak memory; not a test.
+// Extraction is timed twice: in batches (`extractBatch`, as bulk extraction runs, like the yardstick over the
+// whole corpus) and document by document (`extractEvents`, as a single report through the API is read).
+import { readdirSync, readFileSync } from 'node:fs';
+import { performance } from 'node:perf_hooks';
+import model from 'wink-eng-lite-web-model';
+import winkNLP from 'wink-nlp';
+import type { DocumentInput } from '../src/core/record.ts';
+import { extractBatch, extractEvents } from '../src/extract/pipeline.ts';
+import { splitFrontMatter } from '../src/ingest/text.ts';
+import { loadResources } from '../src/resources/load.ts';
+
+const megabytes = Number(process.argv[2] ?? 5);
+const examples = readdirSync('examples')
+  .filter((f) => f.endsWith('.md') && f !== 'README.md')
+  .map((f) => {
+    const doc = splitFrontMatter(f, readFileSync(`examples/${f}`, 'utf8'), { id: f, published: null });
+    if (doc instanceof Error) throw doc;
+    return doc;
+  });
+
+// The corpus: the examples again and again, each copy with its own id, until it reaches the size asked for.
+const corpus: DocumentInput[] = [];
+let bytes = 0;
+for (let copy = 0; bytes < megabytes * 1024 * 1024; copy++) {
+  for (const doc of examples) {
+    corpus.push({ ...doc, id: `${doc.id}#${copy}` });
+    bytes += Buffer.byteLength(doc.text);
+  }
+}
+
+let peak = process.memoryUsage().rss;
+const sample = () => {
+  peak = Math.max(peak, process.memoryUsage().rss);
+};
+const sampler = setInterval(sample, 50);
+
+const loadStart = performance.now();
+const resources = loadResources();
+const loadMs = performance.now() - loadStart;
+
+// The yardstick: bare tokenisation with part-of-speech by wink-nlp with its default annotations (the target was
+// set against it). The sentence stage itself runs wink with fewer annotations (sentences and part of speech only),
+// so its own tokenisation is timed too, for reference.
+const yardstick = winkNLP(model);
+const its = yardstick.its;
+// Both sides read the examples once before they are timed, so that neither is timed while it is compiled.
+for (const doc of examples) {
+  yardstick.readDoc(doc.text).tokens().out(its.pos);
+  resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
+  extractEvents(doc, resources);
+}
+extractBatch(examples, resources);
+let tokens = 0;
+const bareStart = performance.now();
+for (const doc of corpus) tokens += yardstick.readDoc(doc.text).tokens().out(its.pos).length;
+const bareSeconds = (performance.now() - bareStart) / 1000;
+const leanStart = performance.now();
+for (const doc of corpus) resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
+const leanSeconds = (performance.now() - leanStart) / 1000;
+
+// Bulk extraction: batches of reports, each stage over the whole batch before the next (see `extractBatch`).
+const BATCH = 32;
+let events = 0;
+const start = performance.now();
+for (let i = 0; i < corpus.length; i += BATCH) {
+  for (const extraction of extractBatch(corpus.slice(i, i + BATCH), resources)) events += extraction.events.length;
+  sample();
+}
+const seconds = (performance.now() - start) / 1000;
+let singleEvents = 0;
+const singleStart = performance.now();
+for (const [i, doc] of corpus.entries()) {
+  singleEvents += extractEvents(doc, resources).events.length;
+  if (i % 50 === 0) sample();
+}
+const singleSeconds = (performance.now() - singleStart) / 1000;
+clearInterval(sampler);
+sample();
+if (singleEvents !== events) throw new Error(`batches gave ${events} events, single documents ${singleEvents}`);
+
+const mb = bytes / 1024 / 1024;
+const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
+console.log(
+  `corpus: ${corpus.length} reports, ${mb.toFixed(1)} MB, ${tokens.toLocaleString('en')} tokens (resources built in ${Math.round(loadMs)} ms)`,
+);
+console.log(
+  `wink-nlp tokenisation + POS: ${rate(corpus.length, bareSeconds)} reports/s, ${rate(tokens, bareSeconds)} tokens/s`,
+);
+console.log(`  (with only the annotations the sentence stage runs: ${rate(corpus.length, leanSeconds)} reports/s)`);
+console.log(
+  `sitrep extraction:           ${rate(corpus.length, seconds)} reports/s, ${rate(tokens, seconds)} tokens/s, ${events} events (batches of ${BATCH})`,
+);
+console.log(
+  `extraction keeps ${((bareSeconds / seconds) * 100).toFixed(1)}% of bare tokenisation throughput (target ≥ 25%)`,
+);
+console.log(`  (${((leanSeconds / seconds) * 100).toFixed(1)}% of the sentence stage's own tokenisation)`);
+console.log(
+  `  document by document: ${rate(corpus.length, singleSeconds)} reports/s, ${((bareSeconds / singleSeconds) * 100).toFixed(1)}% of bare tokenisation throughput`,
+);
+console.log(`peak memory (RSS): ${Math.round(peak / 1024 / 1024)} MB (target < 1024 MB)`);
