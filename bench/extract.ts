@@ -61,7 +61,7 @@ for (const doc of corpus) resources.nlp.readDoc(doc.text).tokens().out(resources
 const leanSeconds = (performance.now() - leanStart) / 1000;
 
 // Bulk extraction: batches of reports, each stage over the whole batch before the next (see `extractBatch`).
-const BATCH = 128;
+const BATCH = 64;
 let events = 0;
 const start = performance.now();
 for (let i = 0; i < corpus.length; i += BATCH) {

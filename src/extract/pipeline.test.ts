@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { EventRecord } from '../core/record.ts';
 import { loadResources } from '../resources/load.ts';
-import { extractEvents } from './pipeline.ts';
+import { extractBatch, extractEvents } from './pipeline.ts';
 
 const resources = loadResources();
 const run = (text: string, published = '2024-05-15') => extractEvents({ id: 'doc', text, published }, resources).events;
@@ -103,4 +103,11 @@ test('pipeline: words every object inherits and a sentence cut short do not brea
   assert.doesNotThrow(() => run('The constructor of the toString plant said valueOf and hasOwnProperty were killed.'));
   assert.doesNotThrow(() => run('Talks were held between Hungarian and'));
   assert.doesNotThrow(() => run('Militants attacked the __proto__ checkpoint, killing constructor.'));
+});
+
+test('pipeline: a batch gives each document exactly what it gets alone', () => {
+  const inputs = rows.map(([text], i) => ({ id: `doc-${i}`, text, published: i % 2 === 0 ? '2024-05-15' : null }));
+  const alone = inputs.map((input) => extractEvents(input, resources));
+  assert.deepEqual(extractBatch(inputs, resources), alone);
+  assert.deepEqual(extractBatch([], resources), []);
 });

@@ -20,7 +20,8 @@ export function buildRecords(
   extractor: string,
 ): EventRecord[] {
   const ids = clusters.map((c) => stableId(doc.id, c.mentions[0]?.type ?? '', c.mentions[0]?.trigger.start ?? 0));
-  return clusters.map((cluster, i) => buildRecord(doc, cluster, ids[i] as string, ids, extractor));
+  const cutoff = historicalCutoff(doc.published);
+  return clusters.map((cluster, i) => buildRecord(doc, cluster, ids[i] as string, ids, extractor, cutoff));
 }
 
 function buildRecord(
@@ -29,6 +30,7 @@ function buildRecord(
   id: string,
   ids: readonly string[],
   extractor: string,
+  cutoff: string | null,
 ): EventRecord {
   const main = cluster.mentions[0] as EventMention;
   const mode = cluster.mentions.map((m) => m.mode).find((m) => m !== null) ?? null;
@@ -65,7 +67,7 @@ function buildRecord(
   if (count) fields.count = 'quantity-before-trigger';
   const claim = claimOf(doc, cluster.mentions);
   fields.claim = claim.rule;
-  const modality = modalityOf(main.modality, cluster.date, doc.published);
+  const modality = modalityOf(main.modality, cluster.date, cutoff);
   return {
     id,
     document: doc.id,
@@ -168,10 +170,16 @@ function claimOf(doc: PreparedDocument, mentions: readonly EventMention[]): { cl
   };
 }
 
-function modalityOf(modality: Modality, date: EventDate | null, published: string | null): Modality {
-  if (modality !== 'asserted' || !date || !published) return modality;
+/** The day a year before publication (worked out once a document): events that ended before it are background. */
+function historicalCutoff(published: string | null): string | null {
+  const day = published ? Date.parse(`${published}T00:00:00Z`) : Number.NaN;
+  // (An unreadable publication date has no cutoff: no event is called background.)
+  return Number.isNaN(day) ? null : new Date(day - 365 * 86_400_000).toISOString().slice(0, 10);
+}
+
+function modalityOf(modality: Modality, date: EventDate | null, cutoff: string | null): Modality {
+  if (modality !== 'asserted' || !date || !cutoff) return modality;
   // An event that ended more than a year before the report is background: PLOVER's "historical".
-  const cutoff = new Date(Date.parse(`${published}T00:00:00Z`) - 365 * 86_400_000).toISOString().slice(0, 10);
   return date.end < cutoff ? 'historical' : modality;
 }
 

@@ -124,7 +124,7 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
       }
       let end = i + w.length;
       const next = text[end];
-      if (next === '.' && (abbreviations.has(foldWord(w).toLowerCase()) || SINGLE_CAPITAL.test(w))) end++;
+      if (next === '.' && (abbreviations.has(shapeOf(w).key) || SINGLE_CAPITAL.test(w))) end++;
       pieces.push({ text: text.slice(i, end), start: offset + i, end: offset + end });
       i = end;
       const c = text[i];

@@ -138,11 +138,20 @@ function isNominal(tokens: readonly Token[], i: number, runStart: number): boole
   );
 }
 
+/** The anonymity phrases by first word: a speaker's every word is asked whether one starts there. */
+const ANONYMITY_BY_FIRST: ReadonlyMap<string, readonly (readonly string[])[]> = (() => {
+  const byFirst = new Map<string, (readonly string[])[]>();
+  for (const phrase of ANONYMITY_PHRASES) {
+    const first = phrase[0] ?? '';
+    byFirst.set(first, [...(byFirst.get(first) ?? []), phrase]);
+  }
+  return byFirst;
+})();
+
 function hasAnonymityPhrase(tokens: readonly Token[], start: number, end: number): boolean {
   for (let i = start; i < end; i++) {
-    for (const phrase of ANONYMITY_PHRASES) {
-      if (phrase.every((w, k) => word(tokens, i + k) === w)) return true;
-    }
+    const phrases = ANONYMITY_BY_FIRST.get(word(tokens, i));
+    if (phrases?.some((phrase) => phrase.every((w, k) => word(tokens, i + k) === w))) return true;
   }
   return false;
 }
@@ -227,7 +236,7 @@ interface ShapeRead {
 /** Classifies a group read by `readGroupShape`. */
 function finishGroup(ctx: GroupContext, read: SpeakerGroup | ShapeRead): SpeakerGroup {
   if (!('shape' in read)) return read;
-  return { ...classify(ctx, read.shape), outletsInside: read.outletsInside };
+  return classify(ctx, read.shape, read.outletsInside);
 }
 
 /** Where a group ending at `end` leaves a speaker phrase that must end at `limit`: there, or joined to another. */
@@ -403,18 +412,30 @@ function capitalisedInName(t: Token): boolean {
 }
 
 /** Decides what a group is: an outlet, an institution, a named person, an anonymous person or a back-reference. */
-function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outletsInside'> {
+/** A classified group, built whole (an object spread per group cost the speaker reader a tenth of its time). */
+function groupOf(
+  g: GroupShape,
+  inside: string[],
+  outlet: string | null,
+  count: number,
+  kind: string | null,
+  anonymous: boolean,
+  refersBack: boolean,
+): SpeakerGroup {
+  return { start: g.start, end: g.end, outlet, count, kind, anonymous, refersBack, outletsInside: inside };
+}
+
+function classify(ctx: GroupContext, g: GroupShape, inside: string[]): SpeakerGroup {
   const { tokens } = ctx;
-  const base = { start: g.start, end: g.end };
   const outlet = outletOf(tokens, g.runStart, g.runEnd, ctx.outlets, ctx.text, ctx.offset);
   if (outlet && !outlet.monitor && g.ownMedia && !ctx.outlets.find(outlet.name)) {
-    return { ...base, outlet: null, count: 0, kind: null, anonymous: false, refersBack: false };
+    return groupOf(g, inside, null, 0, null, false, false);
   }
   if (outlet && !outlet.monitor) {
-    return { ...base, outlet: outlet.name, count: 1, kind: null, anonymous: false, refersBack: false };
+    return groupOf(g, inside, outlet.name, 1, null, false, false);
   }
   if (outlet?.monitor) {
-    return { ...base, outlet: null, count: 1, kind: 'monitor', anonymous: false, refersBack: g.refersBack };
+    return groupOf(g, inside, null, 1, 'monitor', false, g.refersBack);
   }
   const words = g.run.map((t) => t.normal);
   // the last word naming a role or an institution, and the capitalised words after it (a name)
@@ -465,30 +486,15 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
   if (!isRole) {
     // an institution or a name: "police", "the ministry", "Hezbollah", "Col. Sami al-Ali"
     if (capitalRole) {
-      return {
-        ...base,
-        outlet: null,
-        count: 1,
-        kind,
-        anonymous: anonymousWord || g.anonymityClause,
-        refersBack: g.refersBack,
-      };
+      return groupOf(g, inside, null, 1, kind, anonymousWord || g.anonymityClause, g.refersBack);
     }
     if (roleAt < 0 && !named) {
       // an unknown common noun ("the statement", "the report") is not a speaker
-      if (!g.run.some(capitalisedInName))
-        return { ...base, outlet: null, count: 0, kind: null, anonymous: false, refersBack: false };
+      if (!g.run.some(capitalisedInName)) return groupOf(g, inside, null, 0, null, false, false);
     }
-    return {
-      ...base,
-      outlet: null,
-      count: g.count ?? 1,
-      kind,
-      anonymous: anonymousWord || g.anonymityClause,
-      refersBack: g.refersBack,
-    };
+    return groupOf(g, inside, null, g.count ?? 1, kind, anonymousWord || g.anonymityClause, g.refersBack);
   }
-  if (named) return { ...base, outlet: null, count: 1, kind, anonymous: false, refersBack: g.refersBack };
+  if (named) return groupOf(g, inside, null, 1, kind, false, g.refersBack);
   // "the army spokesman", "Iraq's defence minister", "the governor of Belgorod region": an office, identifiable
   const qualified = roleAt > 0 || g.determiner === 'possessive' || g.end > g.runEnd;
   let refersBack = g.refersBack;
@@ -501,7 +507,7 @@ function classify(ctx: GroupContext, g: GroupShape): Omit<SpeakerGroup, 'outlets
     anonymous = false;
   }
   const count = g.count ?? (plural ? 2 : 1);
-  return { ...base, outlet: null, count, kind, anonymous: anonymous || g.anonymityClause, refersBack };
+  return groupOf(g, inside, null, count, kind, anonymous || g.anonymityClause, refersBack);
 }
 
 /**

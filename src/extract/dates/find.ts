@@ -74,17 +74,45 @@ const GATE_WORDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(
   ['\\bago\\b/i', [['ago']]],
   ['(?:mon|tues|wednes|thurs|fri|satur|sun)day/i', [['day']]],
 ]);
-const PRE_TESTS: readonly (readonly (readonly string[])[] | null)[] = GATES.map(
-  (g) => GATE_WORDS.get(`${g.source}/${g.flags}`) ?? null,
-);
+// The pre-tests as bit masks: bit k stands for the k-th list of words (each list a clause: one of its words must be
+// in the sentence). A word of these lists is all ASCII letters, so it occurs in the lower-cased sentence only
+// inside a run of such letters: the sentence's clauses are those of its runs, and a run's clauses are worked out
+// once per distinct run (a word-level cache, bounded like the actor stage's word shapes).
+const CLAUSES: readonly (readonly string[])[] = [...GATE_WORDS.values()].flat();
+if (CLAUSES.length > 31) throw new Error('dates: more word lists than bits in a mask');
+const NEEDS: readonly number[] = GATES.map((g) => {
+  const lists = GATE_WORDS.get(`${g.source}/${g.flags}`);
+  return lists ? lists.reduce((mask, list) => mask | (1 << CLAUSES.indexOf(list)), 0) : 0;
+});
+const LETTER_RUN = /[a-z]+/g;
+const RUN_CLAUSES = new Map<string, number>();
+const MAX_RUNS = 50_000;
+
+function clausesOfRun(run: string): number {
+  let mask = RUN_CLAUSES.get(run);
+  if (mask === undefined) {
+    mask = 0;
+    for (let k = 0; k < CLAUSES.length; k++)
+      if ((CLAUSES[k] as readonly string[]).some((w) => run.includes(w))) mask |= 1 << k;
+    if (RUN_CLAUSES.size >= MAX_RUNS) RUN_CLAUSES.clear();
+    RUN_CLAUSES.set(run, mask);
+  }
+  return mask;
+}
+
+/** The clauses whose words `text` holds. */
+function clausesOf(text: string): number {
+  let mask = 0;
+  for (const run of text.toLowerCase().match(LETTER_RUN) ?? []) mask |= clausesOfRun(run);
+  return mask;
+}
 
 /** Whether `text` passes gate `g`, tested once: `results` holds what each gate gave so far. */
-function passes(g: number, text: string, lower: string, results: Uint8Array): boolean {
+function passes(g: number, text: string, clauses: number, results: Uint8Array): boolean {
   let r = results[g] ?? UNTESTED;
   if (r === UNTESTED) {
-    const pre = PRE_TESTS[g];
-    const possible = !pre || pre.every((words) => words.some((w) => lower.includes(w)));
-    r = possible && (GATES[g] as RegExp).test(text) ? PASSED : FAILED;
+    const need = NEEDS[g] ?? 0;
+    r = (clauses & need) === need && (GATES[g] as RegExp).test(text) ? PASSED : FAILED;
     results[g] = r;
   }
   return r === PASSED;
@@ -147,10 +175,11 @@ export function findDatesInText(text: string, context: DateContext): LocalDate[]
 
   const found: { candidate: Candidate; order: number }[] = [];
   const gates = new Uint8Array(GATES.length);
-  const lower = text.toLowerCase();
+  const clauses = clausesOf(text);
   RULES.forEach((rule, order) => {
     const also = ALSO_OF[order] ?? -1;
-    if (!passes(GATE_OF[order] ?? -1, text, lower, gates) || (also >= 0 && !passes(also, text, lower, gates))) return;
+    if (!passes(GATE_OF[order] ?? -1, text, clauses, gates) || (also >= 0 && !passes(also, text, clauses, gates)))
+      return;
     for (const match of text.matchAll(rule.pattern)) {
       const candidate = rule.read(match, env);
       if (candidate) found.push({ candidate, order });

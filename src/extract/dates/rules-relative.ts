@@ -296,6 +296,8 @@ const ago: DateRule = {
   },
 };
 
+const WEEKDAY_ANY_CASE = new RegExp(WEEKDAY_RE, 'i');
+
 // Weekdays that name something else: "Good Friday", "Bloody Sunday", "the Sunday Times".
 const NOT_WEEKDAY_BEFORE = /\b(?:good|black|bloody|ash|super|holy|palm|easter|cyber|maundy|giving|red)\s+$/i;
 const NOT_WEEKDAY_AFTER =
@@ -310,14 +312,16 @@ const weekday: DateRule = {
   also: /(?:M[oO][nN]|T[uU][eE][sS]|W[eE][dD][nN][eE][sS]|T[hH][uU][rR][sS]|F[rR][iI]|S[aA][tT][uU][rR]|S[uU][nN])[dD][aA][yY]/,
   pattern: new RegExp(
     `\\b(?:(?<rel>last|this|next|this\\s+coming|coming)\\s+|(?:(?:on|late|early|overnight|from)\\s+){1,2})?(?<wd>${WEEKDAY_RE})(?:\\s+(?<part>${PART_OF_DAY_RE}))?\\b`,
-    'dgi',
+    'gi',
   ),
   read(match, env) {
     const g = match.groups ?? {};
     const word = g.wd ?? '';
     const wd = weekdayNumber(word);
     if (wd === null || !isCapitalised(word)) return null;
-    const wordAt = match.indices?.groups?.wd?.[0] ?? match.index;
+    // The words before the weekday ("last", "on", "late") hold no weekday name: its first one is the weekday.
+    // (Found this way rather than with the `d` flag, which made this, the most matched rule, several times slower.)
+    const wordAt = match.index + Math.max(0, match[0].search(WEEKDAY_ANY_CASE));
     if (NOT_WEEKDAY_BEFORE.test(env.text.slice(0, wordAt))) return null;
     if (NOT_WEEKDAY_AFTER.test(env.text.slice(match.index + match[0].length))) return null;
     const rel = g.rel?.toLowerCase().replace(/\s+/g, ' ');

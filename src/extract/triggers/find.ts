@@ -423,6 +423,32 @@ function modalityOf(cues: ModalCues): Modality {
   return 'asserted';
 }
 
+/** Each lexicon cue list indexed by first word, built once per list: a trigger asks three lists about its words. */
+const CUES_BY_FIRST = new WeakMap<readonly string[][], ReadonlyMap<string, readonly string[][]>>();
+
+function byFirstWord(cues: readonly string[][]): ReadonlyMap<string, readonly string[][]> {
+  let index = CUES_BY_FIRST.get(cues);
+  if (!index) {
+    const built = new Map<string, string[][]>();
+    for (const cue of cues) {
+      // (The lexicon splits each cue on spaces: none is without a first word.)
+      const first = cue[0];
+      if (first === undefined) continue;
+      const list = built.get(first) ?? [];
+      list.push(cue);
+      built.set(first, list);
+    }
+    index = built;
+    CUES_BY_FIRST.set(cues, index);
+  }
+  return index;
+}
+
 function hasCue(words: readonly string[], cues: readonly string[][]): boolean {
-  return cues.some((cue) => words.some((_, i) => cue.every((w, k) => words[i + k] === w)));
+  const index = byFirstWord(cues);
+  for (let i = 0; i < words.length; i++) {
+    const starting = index.get(words[i] as string);
+    if (starting?.some((cue) => cue.every((w, k) => words[i + k] === w))) return true;
+  }
+  return false;
 }
