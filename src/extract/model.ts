@@ -42,5 +42,7 @@ export interface PreparedDocument {
   text: string;
   published: string | null;
   outlet: string | null;
+  /** The agency the dateline names, which wrote the story (normalise stage). */
+  agency: string | null;
   sentences: Sentence[];
 }

@@ -50,3 +50,16 @@ test('normalise: offsets point into the original text, CRLF included', () => {
     ['Headline here', 'Body sentence one. Body two.'],
   );
 });
+
+// The agency a dateline names wrote the story; the claim chain runs through it (records.ts).
+const agencies: [string, string | null][] = [
+  ['BAGHDAD, March 12 (Desert Wire) - Two rockets hit the airport.', 'Desert Wire'],
+  ['MOGADISHU, Somalia (AP) — Militants attacked a hotel.', 'AP'],
+  ['KHARTOUM - Fighting resumed in the capital.', null],
+  ['Fighting resumed in the capital (officials said).', null],
+];
+
+for (const [text, agency] of agencies) {
+  test(`normalise: the dateline's agency of "${text.slice(0, 40)}" is ${agency}`, () =>
+    assert.equal(normaliseText(text).agency, agency));
+}

@@ -26,6 +26,9 @@ export interface NormalisedText {
   blocks: Block[];
   /** The dateline's place and outlet, when the body opens with one. */
   dateline: { text: string; start: number; end: number } | null;
+  /** The agency the dateline names in parentheses, which wrote the story: "Desert Wire" in
+   * "BAGHDAD, March 12 (Desert Wire) -". A publisher's own name when it wrote the story itself. */
+  agency: string | null;
 }
 
 /** Splits `text` into classified blocks. Pure; keeps every offset of the original text. */
@@ -69,7 +72,18 @@ export function normaliseText(text: string): NormalisedText {
     }
     blocks.push({ start, end, paragraph, section });
   });
-  return { blocks, dateline };
+  // (Assigned in the callback above, which the compiler does not follow.)
+  const opening = dateline as NormalisedText['dateline'];
+  return { blocks, dateline: opening, agency: opening === null ? null : agencyOf(opening.text) };
+}
+
+// "(Desert Wire)", "(AP)", "(Reuters)"; not "(local time)" or a date.
+const DATELINE_AGENCY = /\(([^)]{2,60})\)\s*[-—–:]?$/;
+const NOT_AGENCY = new RegExp(`^(?:local time|updated|${MONTHS}|\\d)`, 'i');
+
+function agencyOf(dateline: string): string | null {
+  const name = DATELINE_AGENCY.exec(dateline.trim())?.[1]?.trim();
+  return name && /\p{L}/u.test(name) && !NOT_AGENCY.test(name) ? name : null;
 }
 
 function classify(line: string, seenBody: boolean, hasMore: boolean): Block['section'] {

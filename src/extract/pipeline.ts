@@ -37,12 +37,13 @@ const EVENT_SECTIONS = new Set(['body', 'caption']);
 
 /** 1–2. Normalise the text and cut it into sentences and tokens. */
 export function prepareDocument(input: DocumentInput, nlp: Nlp): PreparedDocument {
-  const { blocks } = normaliseText(input.text);
+  const { blocks, agency } = normaliseText(input.text);
   return {
     id: input.id,
     text: input.text,
     published: input.published ?? null,
     outlet: input.outlet ?? null,
+    agency,
     sentences: splitSentences(nlp, input.text, blocks),
   };
 }

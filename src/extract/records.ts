@@ -156,7 +156,11 @@ function claimOf(doc: PreparedDocument, mentions: readonly EventMention[]): { cl
       rules.push(a.rule);
     }
   }
-  if (doc.outlet && !via.some((v) => v.toLowerCase() === doc.outlet?.toLowerCase())) via.push(doc.outlet);
+  // "BAGHDAD, March 12 (Desert Wire) -" in a paper's pages: the wire wrote the story the paper publishes, so the
+  // chain runs through it (and two papers printing one wire story share its origin: docs/MERGE.md).
+  for (const outlet of [doc.agency, doc.outlet]) {
+    if (outlet && !via.some((v) => v.toLowerCase() === outlet.toLowerCase())) via.push(outlet);
+  }
   const statuses = mentions.map((m) => m.status);
   const status =
     (['denied', 'claimed', 'suspected', 'alleged'] as const).find((s) => statuses.includes(s)) ?? 'reported';
