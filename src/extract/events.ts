@@ -58,32 +58,26 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   // The people and outlets who tell of an event are not its actors, and what describes them is not an event:
   // "an officer briefed on the talks said …".
   // "Amnesty accused the United States of …": when the verb of telling is itself the event, its teller is the actor.
-  const tellingIsEvent = (a: Attribution) =>
-    found.triggers.some(
-      (t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()),
-    );
   const told = found.attributions
-    .filter((a) => !tellingIsEvent(a))
+    .filter((a) => !tellingIsEvent(a, found.triggers))
     .flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
-  const inTold = (x: { start: number; end: number }) => told.some((s) => x.start < s.end && s.start < x.end);
-  const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed && !inTold(t));
+  const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed && !inTold(t, told));
   if (live.length === 0) return [];
-  const actors = found.actors.filter((m) => !inTold(m));
+  const actors = found.actors.filter((m) => !inTold(m, told));
   const placed = placeOnTokens(sentence, actors);
   const dateOf = pickFor(sentence, found.dates, live);
   const placeOf = pickFor(sentence, found.places, live);
   // Role indices point into the actors, then the tellers: a speaker who asks ("X must …") is its event's actor.
-  const tellers = found.actors.filter((m) => inTold(m));
+  const tellers = found.actors.filter((m) => inTold(m, told));
   const parties = [...actors, ...tellers];
-  const pick = (indices: number[]) => indices.map((i) => parties[i]).filter((m): m is ActorMention => m !== undefined);
   const events = live.map((trigger, k): EventMention => {
     const roles = rolesOf(sentence, trigger, placed, found.triggers);
     if (trigger.speaker) speakerRoles(roles, tellers.length > 0 ? actors.length : null);
     if (trigger.reverse) reverseRoles(roles);
     const intent = intentOf(trigger);
-    if (intent.type === 'ASSAULT' && intent.mode === null) intent.mode = modeOfWeapon(pick(roles.actors));
+    if (intent.type === 'ASSAULT' && intent.mode === null) intent.mode = modeOfWeapon(pick(parties, roles.actors));
     // "rioters stormed a bank", "protesters pelted police with stones": violence by a crowd is a riot (PLOVER PROTEST/riot).
-    const hint = crowdViolence(sentence, intent, pick(roles.actors)) ?? trigger.hint;
+    const hint = crowdViolence(sentence, intent, pick(parties, roles.actors)) ?? trigger.hint;
     return {
       index: nextIndex + k,
       sentence: sentence.index,
@@ -93,8 +87,8 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
       hint,
       context: trigger.context,
       modality: intent.modality,
-      actors: pick(roles.actors),
-      recipients: pick(roles.recipients),
+      actors: pick(parties, roles.actors),
+      recipients: pick(parties, roles.recipients),
       actorRule: roles.actorRule,
       recipientRule: roles.recipientRule,
       date: dateFor(found.dates[dateOf[k] ?? -1] ?? null, trigger),
@@ -131,6 +125,22 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   return kept;
 }
 
+/** The attribution's verb of telling is itself one of the sentence's triggers. */
+function tellingIsEvent(a: Attribution, triggers: readonly TriggerMention[]): boolean {
+  return triggers.some(
+    (t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()),
+  );
+}
+
+function inTold(x: { start: number; end: number }, told: readonly { start: number; end: number }[]): boolean {
+  return told.some((s) => x.start < s.end && s.start < x.end);
+}
+
+/** The parties at these role indices. */
+function pick(parties: readonly ActorMention[], indices: readonly number[]): ActorMention[] {
+  return indices.map((i) => parties[i]).filter((m): m is ActorMention => m !== undefined);
+}
+
 /** "two years after a drone strike killed the group's founder": the airstrike's own date is the anchor's. */
 function dateFor(date: DateMention | null, trigger: TriggerMention): DateMention | null {
   const anchor = date?.relative?.anchorRange;
@@ -151,18 +161,24 @@ function pickFor(
   if (things.length === 0) return triggers.map(() => -1);
   const tokens = sentence.tokens;
   const segments = segmentsOf(tokens);
-  const segmentOf = (offset: number) => segments[tokenAt(tokens, offset)] ?? 0;
   const modifierOf = things.map((thing) => triggers.findIndex((t) => modifies(tokens, thing, t)));
   return triggers.map((t, k) => {
     const own = modifierOf.indexOf(k);
     if (own >= 0) return own;
     const free = things.map((thing, i) => ({ thing, i })).filter(({ i }) => modifierOf[i] === -1);
     // A thing in the trigger's own part of the sentence first: "the talks came after shelling on May 4".
-    const same = free.filter(({ thing }) => segmentOf(thing.start) === segmentOf(t.start));
+    const same = free.filter(
+      ({ thing }) => segmentOf(segments, tokens, thing.start) === segmentOf(segments, tokens, t.start),
+    );
     const pool =
       same.length > 0
         ? same
-        : free.filter(({ thing }) => !triggers.some((o) => o !== t && segmentOf(o.start) === segmentOf(thing.start)));
+        : free.filter(
+            ({ thing }) =>
+              !triggers.some(
+                (o) => o !== t && segmentOf(segments, tokens, o.start) === segmentOf(segments, tokens, thing.start),
+              ),
+          );
     let best = -1;
     let distance = Number.POSITIVE_INFINITY;
     for (const { thing, i } of pool) {
@@ -217,6 +233,10 @@ const SEGMENT_BREAKS = new Set([
   'but',
   ';',
 ]);
+
+function segmentOf(segments: readonly number[], tokens: readonly Token[], offset: number): number {
+  return segments[tokenAt(tokens, offset)] ?? 0;
+}
 
 /** The part of the sentence each token is in, counting the words that separate events. */
 function segmentsOf(tokens: readonly Token[]): number[] {

@@ -74,11 +74,16 @@ function leadingWords(tokens: readonly Token[], at: number): Token[] {
 }
 
 function findCue(tokens: readonly Token[], cues: typeof BETWEEN): { relation: LinkRelation; text: string } | null {
-  const words = tokens.map((t) => t.normal);
   for (const cue of cues) {
-    for (let i = 0; i + cue.words.length <= words.length; i++) {
-      if (cue.words.every((w, k) => words[i + k] === w)) return { relation: cue.relation, text: cue.words.join(' ') };
+    for (let i = 0; i + cue.words.length <= tokens.length; i++) {
+      if (cueAt(tokens, i, cue.words)) return { relation: cue.relation, text: cue.words.join(' ') };
     }
   }
   return null;
+}
+
+/** The cue's words start at token i. (A loop, not `every`: this runs for each token and cue.) */
+function cueAt(tokens: readonly Token[], i: number, words: readonly string[]): boolean {
+  for (let k = 0; k < words.length; k++) if ((tokens[i + k] as Token).normal !== words[k]) return false;
+  return true;
 }

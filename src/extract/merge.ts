@@ -100,9 +100,12 @@ function clusterActors(cluster: EventCluster, side: 'actors' | 'recipients'): Ac
   return cluster.mentions.flatMap((m) => m[side]);
 }
 
+function known(list: readonly ActorMention[]): ActorMention[] {
+  return list.filter((m) => m.kind !== 'unidentified');
+}
+
 /** Whether two lists of actors can name the same side of one event. */
 export function fit(a: readonly ActorMention[], b: readonly ActorMention[]): Fit {
-  const known = (list: readonly ActorMention[]) => list.filter((m) => m.kind !== 'unidentified');
   const left = known(a);
   const right = known(b);
   if (left.length === 0 || right.length === 0) return 'neutral';

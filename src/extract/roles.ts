@@ -94,6 +94,9 @@ const RECIPIENT_PREPOSITIONS = new Set([
   'over',
 ]);
 const AGENT_PREPOSITIONS = new Set(['by', 'from']);
+// "sent its engineers to …": a possessive opens what one gives or moves.
+const OWN = /^(its|their|his|her|our)\b/i;
+const OF = new Set(['of']);
 // Tokens that may stand between a verb and its object: "attacked the two remaining checkpoints".
 const MODIFIER_POS = new Set(['DET', 'ADJ', 'NUM', 'ADV', 'PART', 'PRON', 'PUNCT']);
 
@@ -137,9 +140,8 @@ function verbRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
   }
   // "sent its engineers to the flooded province", "withdrew its forces from the town": what one gives or moves is
   // one's own; the recipient is the one it goes to or leaves.
-  const own = (i: number) => /^(its|their|his|her|our)\b/i.test(textOf(tokens, mentions, i));
   const toward = afterPreposition(tokens, trigger.last, mentions, GIVING_PREPOSITIONS, 10);
-  const object = objectAfter(tokens, trigger.last, mentions).filter((i) => !own(i));
+  const object = objectAfter(tokens, trigger.last, mentions).filter((i) => !OWN.test(textOf(tokens, mentions, i)));
   if (GIVING.has(trigger.type) && toward.length > 0) return roles(subject, 'active:subject', toward, 'active:to');
   // "Gunmen attacked a checkpoint", "The minister called on militias to …", "demanded that the US cancel …"
   if (object.length > 0) return roles(subject, 'active:subject', object, 'active:object');
@@ -238,7 +240,7 @@ function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: 
     recipientRule = 'nominal:verb-object';
   }
   if (recipient.length === 0 && tokens[trigger.last]?.normal === 'of') {
-    recipient = afterPreposition(tokens, trigger.last, mentions, new Set(['of']), 2);
+    recipient = afterPreposition(tokens, trigger.last, mentions, OF, 2);
     recipientRule = 'nominal:of';
   }
   if (governingVerb !== null) {
@@ -346,11 +348,16 @@ function insideParticiple(tokens: readonly Token[], first: number): boolean {
   return false;
 }
 
+/** Tokens [a, b) join two mentions: at most two of "and", ",", "the". */
+function joins(tokens: readonly Token[], a: number, b: number): boolean {
+  return (
+    b >= a && b - a <= 2 && tokens.slice(a, b).every((t) => t.normal === 'and' || t.text === ',' || t.normal === 'the')
+  );
+}
+
 /** "U.S. and Iraqi forces", "Israel and Hamas": mentions joined by "and" or commas count together. */
 function coordinated(tokens: readonly Token[], anchor: PlacedMention, mentions: readonly PlacedMention[]): number[] {
   const group = [anchor];
-  const joins = (a: number, b: number) =>
-    b >= a && b - a <= 2 && tokens.slice(a, b).every((t) => t.normal === 'and' || t.text === ',' || t.normal === 'the');
   let changed = true;
   while (changed) {
     changed = false;
@@ -358,7 +365,7 @@ function coordinated(tokens: readonly Token[], anchor: PlacedMention, mentions: 
       if (group.includes(m)) continue;
       const first = group.reduce((a, b) => (a.first < b.first ? a : b));
       const last = group.reduce((a, b) => (a.last > b.last ? a : b));
-      if (joins(m.last, first.first) || joins(last.last, m.first)) {
+      if (joins(tokens, m.last, first.first) || joins(tokens, last.last, m.first)) {
         group.push(m);
         changed = true;
       }

@@ -1,14 +1,21 @@
 // Re-extraction: every stored document run again through the current extractor and lexicons, from its stored text
 // and provenance, its events replaced one transaction per document (as ingest stores them), the reviews re-attached
 // to the new events, the merged events rebuilt — and a report of what changed. The extraction function is passed in
-// (the store never imports the extractor), so the CLI and the API can both run it.
+// (the store never imports the extractor), so the CLI and the API can both run it: one document at a time, or a
+// batch at a time (`extractBatch`, the same records for less CPU), reading a batch of stored documents at once.
 import { isDeepStrictEqual } from 'node:util';
 import type { DocumentInput, EventRecord } from '../core/record.ts';
 import type { ReattachReport } from './review.ts';
 import { anchorOf, findSuccessor } from './review-anchor.ts';
-import type { Store } from './store.ts';
+import type { Store, StoredDocument } from './store.ts';
 
 export type ExtractDocument = (input: DocumentInput) => readonly EventRecord[];
+
+/** Many documents at once: one list of events per document, in the order given. */
+export type ExtractDocuments = (inputs: readonly DocumentInput[]) => readonly (readonly EventRecord[])[];
+
+/** How a document's events are extracted again: alone, or in batches. */
+export type Reextractor = ExtractDocument | { batch: ExtractDocuments };
 
 /** An event present before and after, whose fields differ (and, when its id changed, the new id). */
 export interface EventChange {
@@ -62,7 +69,11 @@ export interface ReextractOptions {
   dryRun?: boolean;
   /** Called after each document, for progress. */
   onDocument?: (changes: DocumentChanges, done: number, total: number) => void;
+  /** Stored documents read and extracted together (default 32). */
+  batchSize?: number;
 }
+
+const BATCH_SIZE = 32;
 
 /** The record's fields compared; the id, the document and the provenance (rules, extractor version) are not. */
 const COMPARED = [
@@ -88,30 +99,33 @@ const COMPARED = [
   'confidence',
 ] as const satisfies readonly (keyof EventRecord)[];
 
-export function reextract(store: Store, extract: ExtractDocument, options: ReextractOptions = {}): ReextractReport {
+export function reextract(store: Store, extract: Reextractor, options: ReextractOptions = {}): ReextractReport {
   const ids = store.documentIds();
+  const size = Math.max(1, options.batchSize ?? BATCH_SIZE);
+  const extractMany: ExtractDocuments = typeof extract === 'function' ? (inputs) => inputs.map(extract) : extract.batch;
   const documents: DocumentChanges[] = [];
-  ids.forEach((id, i) => {
-    const changes = reextractDocument(store, extract, id, options.dryRun ?? false);
-    if (changes !== null) {
+  for (let start = 0; start < ids.length; start += size) {
+    const batch = ids.slice(start, start + size).flatMap((id, k) => {
+      const document = store.getDocument(id);
+      return document === null ? [] : [{ document, done: start + k + 1 }];
+    });
+    const extracted = extractEach(
+      extractMany,
+      batch.map(({ document }) => inputOf(document)),
+    );
+    batch.forEach(({ document, done }, k) => {
+      const changes = storeDocument(store, document, extracted[k] ?? new Error('no answer'), options.dryRun ?? false);
       documents.push(changes);
-      options.onDocument?.(changes, i + 1, ids.length);
-    }
-  });
+      options.onDocument?.(changes, done, ids.length);
+    });
+  }
   // The merged events derive from every stored event, so they are recomputed whole (docs/MERGE.md).
   const merged = options.dryRun ? null : store.rebuildMerged();
   return { dryRun: options.dryRun ?? false, documents, totals: totalsOf(documents), merged };
 }
 
-function reextractDocument(
-  store: Store,
-  extract: ExtractDocument,
-  id: string,
-  dryRun: boolean,
-): DocumentChanges | null {
-  const document = store.getDocument(id);
-  if (document === null) return null;
-  const input: DocumentInput = {
+function inputOf(document: StoredDocument): DocumentInput {
+  return {
     id: document.id,
     text: document.text,
     published: document.published,
@@ -119,24 +133,44 @@ function reextractDocument(
     url: document.url,
     title: document.title,
   };
-  let events: readonly EventRecord[];
+}
+
+/**
+ * Each document's events, or why extraction failed on it. A batch that throws is extracted again one document at a
+ * time, so that only the document the extractor fails on is left as stored.
+ */
+function extractEach(extract: ExtractDocuments, inputs: readonly DocumentInput[]): (readonly EventRecord[] | Error)[] {
   try {
-    events = extract(input);
+    const events = extract(inputs);
+    if (events.length !== inputs.length) throw new Error(`${events.length} answers for ${inputs.length} documents`);
+    return [...events];
   } catch (cause) {
+    if (inputs.length === 1) return [cause instanceof Error ? cause : new Error(String(cause))];
+  }
+  return inputs.flatMap((input) => extractEach(extract, [input]));
+}
+
+function storeDocument(
+  store: Store,
+  document: StoredDocument,
+  events: readonly EventRecord[] | Error,
+  dryRun: boolean,
+): DocumentChanges {
+  if (events instanceof Error) {
     // One document the extractor fails on is reported with it and left as stored; the run goes on.
     return {
-      document: id,
+      document: document.id,
       before: 0,
       after: 0,
       added: [],
       removed: [],
       changed: [],
       reviews: { reattached: [], orphaned: [] },
-      error: `extraction failed: ${(cause as Error).message}`,
+      error: `extraction failed: ${events.message}`,
     };
   }
-  const { before, reviews } = store.replaceEvents(id, events, { dryRun });
-  return { document: id, ...diffEvents(before, events, document.contentHash), reviews, error: null };
+  const { before, reviews } = store.replaceEvents(document.id, events, { dryRun });
+  return { document: document.id, ...diffEvents(before, events, document.contentHash), reviews, error: null };
 }
 
 /**

@@ -114,6 +114,35 @@ test('reextract: a document the extractor fails on is left as stored and reporte
   assert.equal(store.listEvents({ document: 'raid' }).events.length, 1);
 });
 
+test('reextract: in batches, a batch that throws is extracted again one by one; only the culprit is left', () => {
+  const store = stored();
+  const calls: string[][] = [];
+  // A batch extractor that fails on any batch holding the sit-in, as a bug in one batch stage would.
+  const batch = (inputs: readonly DocumentInput[]) => {
+    calls.push(inputs.map((input) => input.id));
+    if (inputs.some((input) => input.id === 'sit-in')) throw new Error('lexicon entry without words');
+    return inputs.map((input) => first(input).slice(0, 1));
+  };
+  const report = reextract(store, { batch });
+  assert.deepEqual(calls, [['raid', 'sit-in'], ['raid'], ['sit-in']], 'the whole batch first, then one by one');
+  assert.deepEqual(
+    report.documents.map((d) => [d.document, d.error]),
+    [
+      ['raid', null],
+      ['sit-in', 'extraction failed: lexicon entry without words'],
+    ],
+  );
+  assert.equal(store.listEvents({ document: 'raid' }).events.length, 1);
+  assert.equal(store.listEvents({ document: 'sit-in' }).events.length, 1, 'left as stored');
+  const sizes: number[] = [];
+  const counted = (inputs: readonly DocumentInput[]) => {
+    sizes.push(inputs.length);
+    return inputs.map((input) => first(input));
+  };
+  assert.equal(reextract(store, { batch: counted }, { batchSize: 1 }).totals.failed, 0);
+  assert.deepEqual(sizes, [1, 1], 'batches of the size asked for');
+});
+
 test('reextract: a dry run reports the same as the real run and stores nothing', () => {
   const store = stored();
   const [assault] = first({ id: 'raid', text: REPORT });

@@ -1,7 +1,7 @@
 // `sitrep extract`: reports in, events out — a table for people, JSON for programs, JSON Lines for batches.
 import { InputError } from '../../core/errors.ts';
 import type { DocumentInput, EventRecord } from '../../core/record.ts';
-import { extractEvents } from '../../extract/pipeline.ts';
+import { extractBatch, extractEvents } from '../../extract/pipeline.ts';
 import { readJsonlDocuments } from '../../ingest/jsonl.ts';
 import { readInputs } from '../../ingest/read.ts';
 import { resourcesFor } from '../resources.ts';
@@ -15,6 +15,12 @@ export interface ExtractOptions {
   data?: string;
   allowPrivate?: boolean;
 }
+
+/** Documents extracted together (`extractBatch`: the same records, about a quarter less CPU than one by one). */
+const BATCH_SIZE = 32;
+
+/** A reader that gives nothing for this long (a slow URL, a pipe) has paused: what is gathered is extracted now. */
+const READER_PAUSE_MS = 100;
 
 export async function runExtract(files: string[], options: ExtractOptions): Promise<number> {
   if (files.length === 0 && !options.input) {
@@ -44,29 +50,65 @@ export async function runExtract(files: string[], options: ExtractOptions): Prom
       fail(new InputError(source, 'INPUT_INVALID', `extraction failed: ${(cause as Error).message}`, { cause }));
     }
   };
+  // Documents are gathered and extracted a batch at a time, their output written in input order. A batch that
+  // throws is extracted again one document at a time, so that only the one that fails is reported.
+  let gathered: { doc: DocumentInput; source: string }[] = [];
+  const extractGathered = () => {
+    const batch = gathered;
+    if (batch.length === 0) return;
+    gathered = [];
+    let extracted: EventRecord[][] | null = null;
+    try {
+      extracted = extractBatch(
+        batch.map((item) => item.doc),
+        resources,
+      ).map((extraction) => extraction.events);
+    } catch {
+      // one by one below
+    }
+    for (const [i, { doc, source }] of batch.entries()) {
+      if (extracted) emit(doc, extracted[i] ?? []);
+      else extractOne(doc, source);
+    }
+  };
+  const paused = setTimeout(extractGathered, READER_PAUSE_MS).unref();
+  const gather = (doc: DocumentInput, source: string) => {
+    paused.refresh();
+    gathered.push({ doc, source });
+    if (gathered.length >= BATCH_SIZE) extractGathered();
+  };
+  // A bad input is reported after the documents read before it, as a run one document at a time would.
+  const reject = (error: InputError) => {
+    extractGathered();
+    fail(error);
+  };
   // Text, markdown, HTML, RSS/Atom feeds, Telegram exports, JSON Lines, folders and URLs: the reader is chosen
   // by content and extension.
   for await (const item of readInputs(files, {
     published: options.published ?? null,
     allowPrivate: options.allowPrivate ?? false,
   })) {
-    if (item instanceof Error) fail(item);
-    else extractOne(item.input, item.provenance.source);
+    if (item instanceof Error) reject(item);
+    else gather(item.input, item.provenance.source);
   }
   if (options.input) {
     try {
       for await (const item of readJsonlDocuments(options.input)) {
-        if (item.document instanceof Error) fail(item.document);
+        if (item.document instanceof Error) reject(item.document);
         else {
           const published = item.document.published ?? options.published ?? null;
-          extractOne({ ...item.document, published }, `${options.input}:${item.line}`);
+          gather({ ...item.document, published }, `${options.input}:${item.line}`);
         }
       }
     } catch (cause) {
+      clearTimeout(paused);
+      extractGathered();
       process.stderr.write(`sitrep: cannot read ${options.input}: ${(cause as Error).message}\n`);
       return 1;
     }
   }
+  clearTimeout(paused);
+  extractGathered();
   process.stderr.write(
     `sitrep: ${documents} documents, ${events} events${skipped.length > 0 ? `, ${skipped.length} skipped` : ''}\n`,
   );

@@ -1,15 +1,15 @@
 // `sitrep ingest`: reports in, stored documents and events out. Extraction runs in a pool of worker threads (one
-// per core by default, `--workers`); this thread reads the inputs, skips by content hash what is already stored,
-// and is the one writer: each document is stored with its events in one transaction, in input order. A run killed
+// per core but one by default, `--workers`), in batches; this thread reads the inputs, skips by content hash what
+// is already stored, and is the one writer: each document is stored with its events in one transaction, in input order. A run killed
 // at any point loses at most the documents in flight; a rerun skips, by content hash and before extraction,
 // everything already stored, and so neither duplicates nor misses anything.
 import { resolve } from 'node:path';
 import type { IngestedDocument } from '../../ingest/document.ts';
-import { readInputs } from '../../ingest/read.ts';
+import { type IngestItem, readInputs } from '../../ingest/read.ts';
 import { openStore } from '../../store/open.ts';
 import type { DocumentToStore, Store } from '../../store/store.ts';
 import { databasePath } from '../database.ts';
-import { createExtractPool, type Extraction, type ExtractPool } from '../extract-pool.ts';
+import { BATCH_SIZE, createExtractPool, type Extraction, type ExtractPool } from '../extract-pool.ts';
 import { emptyTally, type Progress, type ProgressStream, progressReporter, type Tally } from '../progress.ts';
 
 export interface IngestOptions {
@@ -17,7 +17,7 @@ export interface IngestOptions {
   published?: string;
   allowPrivate?: boolean;
   data?: string;
-  /** Extraction worker threads (default: one per core); 0 or 1 extract in this thread. */
+  /** Extraction worker threads (default: one per core but one, at least one); 0 or 1 extract in this thread. */
   workers?: number;
 }
 
@@ -31,9 +31,13 @@ export interface IngestContext {
 
 export { databasePath } from '../database.ts';
 
-/** Documents read ahead of the writer, per extraction thread: enough to keep every worker busy while the writer
- * waits on the disk or on reading the next file, few enough that a 2 GB Telegram export is never held in memory. */
-const IN_FLIGHT_PER_THREAD = 16;
+/** Documents read ahead of the writer, per extraction thread: three batches (one being extracted, one queued behind
+ * it, one being gathered or written), enough to keep every worker busy while the writer waits on the disk or on
+ * reading the next file, few enough that a 2 GB Telegram export is never held in memory. */
+const IN_FLIGHT_PER_THREAD = 3 * BATCH_SIZE;
+
+/** Inputs read ahead of the loop that admits them (on top of the in-flight window). */
+const READ_AHEAD = 8;
 
 /** An input on its way to the writer, in input order. */
 type Pending =
@@ -65,7 +69,8 @@ export async function runIngest(
   const progress = progressReporter(tally, { stream: output.stdout });
   // Workers start, and build their resources, on the first document that needs extracting.
   const pool = createExtractPool({
-    ...(options.workers !== undefined ? { workers: options.workers } : {}),
+    // `--workers 1` is one thread doing everything: this one.
+    ...(options.workers !== undefined ? { workers: options.workers <= 1 ? 0 : options.workers } : {}),
     ...(options.data ? { data: options.data } : {}),
     ...(output.workerEntry ? { entry: output.workerEntry } : {}),
   });
@@ -96,45 +101,73 @@ interface Run {
 
 /** Reads, hands documents to the pool, and stores the results in input order with a bounded number in flight. */
 async function ingestAll(inputs: string[], options: IngestOptions, run: Run): Promise<void> {
-  const { store, pool } = run;
+  const { pool } = run;
   const queue: Pending[] = [];
   // Hashes of the documents sent and not yet written: a second copy in the same run waits for the first.
   const inFlight = new Set<string>();
-  const limit = Math.max(1, pool.threads * IN_FLIGHT_PER_THREAD);
+  const limit = Math.max(pool.batchSize, pool.threads * IN_FLIGHT_PER_THREAD);
   // Writes what is ready at the head of the queue, and waits for the head while more than `keep` are queued.
+  // Between two documents it lets the event loop turn, so that the reading of the next files (in libuv's threads)
+  // and the workers' answers go on while this thread writes.
   const flush = async (keep: number) => {
     for (let head = queue[0]; head && (queue.length > keep || ready(head)); head = queue[0]) {
       queue.shift();
       await write(head, run, inFlight);
+      await new Promise((next) => setImmediate(next));
     }
   };
-  for await (const item of readInputs(inputs, {
+  const items = readInputs(inputs, {
     published: options.published ?? null,
     allowPrivate: options.allowPrivate ?? false,
-  })) {
-    if (item instanceof Error) {
-      queue.push({
-        kind: 'skipped',
-        input: item.input,
-        reason: item.message.slice(item.input.length + 2) || item.code,
-      });
-    } else if (store.hasContent(item.provenance.contentHash)) {
-      queue.push({ kind: 'unchanged', id: item.input.id });
-    } else if (inFlight.has(item.provenance.contentHash)) {
-      queue.push({ kind: 'repeat', item });
-    } else {
-      inFlight.add(item.provenance.contentHash);
-      const pending: Pending = { kind: 'extracting', item, result: pool.extract(item.input), settled: false };
-      // Also marks a rejected result as handled: it is rethrown when the writer reaches it.
-      pending.result.then(
-        () => (pending.settled = true),
-        () => (pending.settled = true),
-      );
-      queue.push(pending);
-    }
+  });
+  for await (const item of readAhead(items, READ_AHEAD)) {
+    queue.push(admit(item, run, inFlight));
     await flush(limit - 1);
   }
+  // The last batch goes however small.
+  pool.flush();
   await flush(0);
+}
+
+/** What becomes of an input read: skipped, already stored, a copy of one in flight, or sent to extraction. */
+function admit(item: IngestItem, { store, pool }: Run, inFlight: Set<string>): Pending {
+  if (item instanceof Error) {
+    return { kind: 'skipped', input: item.input, reason: item.message.slice(item.input.length + 2) || item.code };
+  }
+  if (store.hasContent(item.provenance.contentHash)) return { kind: 'unchanged', id: item.input.id };
+  if (inFlight.has(item.provenance.contentHash)) return { kind: 'repeat', item };
+  inFlight.add(item.provenance.contentHash);
+  const pending: Pending = { kind: 'extracting', item, result: pool.extract(item.input), settled: false };
+  // Also marks a rejected result as handled: it is rethrown when the writer reaches it.
+  pending.result.then(
+    () => (pending.settled = true),
+    () => (pending.settled = true),
+  );
+  return pending;
+}
+
+/**
+ * The next `size` items asked for before they are needed: the reader's file I/O (several round trips to libuv's
+ * threads a file) goes on while the writer stores, instead of starting only when the writer asks for the next.
+ */
+async function* readAhead<T>(source: AsyncGenerator<T>, size: number): AsyncGenerator<T> {
+  const ahead: Promise<IteratorResult<T>>[] = [];
+  try {
+    for (;;) {
+      // An async generator queues the requests and answers them in order.
+      while (ahead.length < size) {
+        const next = source.next();
+        // A failure is rethrown when its turn comes, not reported as unhandled before.
+        next.catch(() => {});
+        ahead.push(next);
+      }
+      const result = await (ahead.shift() as Promise<IteratorResult<T>>);
+      if (result.done) return;
+      yield result.value;
+    }
+  } finally {
+    await source.return(undefined);
+  }
 }
 
 const ready = (pending: Pending): boolean => pending.kind !== 'extracting' || pending.settled;
@@ -150,15 +183,20 @@ async function write(pending: Pending, run: Run, inFlight: Set<string>): Promise
       tally.unchanged++;
       progress.update(`unchanged ${pending.id}`);
       return;
-    case 'repeat':
+    case 'repeat': {
       if (store.hasContent(pending.item.provenance.contentHash)) {
         tally.unchanged++;
         progress.update(`unchanged ${pending.item.input.id}`);
         return;
       }
       // The first copy failed: this one is tried in its own right, as a run one document at a time would.
-      return storeResult(pending.item, await pool.extract(pending.item.input), run);
+      const result = pool.extract(pending.item.input);
+      pool.flush();
+      return storeResult(pending.item, await result, run);
+    }
     case 'extracting':
+      // Its batch may still be gathering: the writer is about to wait for it, so it goes now.
+      if (!pending.settled) pool.flush();
       storeResult(pending.item, await pending.result, run);
       // Stored, or failed and so free to be tried again by a later copy.
       inFlight.delete(pending.item.provenance.contentHash);

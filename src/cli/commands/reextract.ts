@@ -1,7 +1,8 @@
 // `sitrep reextract`: every stored document through the current extractor and lexicons again (after an upgrade, or
 // an entry added to data/), its events replaced one transaction per document, reviews re-attached, the merged
 // events rebuilt; prints what changed. `--dry-run` only reports. The work is src/store/reextract.ts.
-import { extractEvents } from '../../extract/pipeline.ts';
+import type { DocumentInput } from '../../core/record.ts';
+import { extractBatch } from '../../extract/pipeline.ts';
 import { openStore } from '../../store/open.ts';
 import { type DocumentChanges, isChanged, type ReextractReport, reextract } from '../../store/reextract.ts';
 import type { Store } from '../../store/store.ts';
@@ -33,12 +34,18 @@ export async function runReextract(options: ReextractOptions): Promise<number> {
     const resources = resourcesFor(options);
     const started = performance.now();
     const tty = process.stderr.isTTY === true;
-    const report = reextract(store, (input) => extractEvents(input, resources).events, {
-      dryRun: options.dryRun ?? false,
-      onDocument: (_changes, done, total) => {
-        if (tty) process.stderr.write(`\rreextract: ${done}/${total} documents\u001b[K`);
+    // In batches: each stage over a batch of documents, the same records for less CPU than one by one.
+    const batch = (inputs: readonly DocumentInput[]) => extractBatch(inputs, resources).map((e) => e.events);
+    const report = reextract(
+      store,
+      { batch },
+      {
+        dryRun: options.dryRun ?? false,
+        onDocument: (_changes, done, total) => {
+          if (tty) process.stderr.write(`\rreextract: ${done}/${total} documents\u001b[K`);
+        },
       },
-    });
+    );
     if (tty) process.stderr.write('\n');
     const seconds = (performance.now() - started) / 1000;
     process.stdout.write(

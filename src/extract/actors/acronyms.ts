@@ -107,7 +107,8 @@ export function findAcronymOrganisations(ctx: AcronymContext): PhraseFinding[] {
   const out: PhraseFinding[] = [];
   for (let c = 1; c + 2 < units.length; c++) {
     const acr = units[c + 1] as Unit;
-    if (!isWord(units[c], '(') || !isWord(units[c + 2], ')') || !acr.first.allCaps || acr.start + 1 !== acr.end)
+    // (the cheap tests first: most words are not an all-capital word between parentheses)
+    if (!acr.first.allCaps || acr.start + 1 !== acr.end || !isWord(units[c], '(') || !isWord(units[c + 2], ')'))
       continue;
     const before = units[c - 1] as Unit;
     // A lexicon name or a generic phrase before the parenthesis keeps it ("Islamic Revolutionary Guard Corps (IRGC)").

@@ -17,7 +17,7 @@ export function findAttributives(
     const t = tokens[i];
     const next = tokens[i + 1];
     if (!t || !next || !/^[A-Z]/.test(t.text) || (next.pos !== 'NOUN' && next.pos !== 'ADJ')) continue;
-    if (mentions.some((m) => m.start <= t.start && t.end <= m.end)) continue;
+    if (insideAny(mentions, t.start, t.end)) continue;
     const country = countryOfAdjective(lexicon, t.text);
     if (!country) continue;
     found.push({
@@ -37,6 +37,11 @@ export function findAttributives(
     });
   }
   return found;
+}
+
+function insideAny(mentions: readonly ActorMention[], start: number, end: number): boolean {
+  for (const m of mentions) if (m.start <= start && end <= m.end) return true;
+  return false;
 }
 
 // Built once per lexicon: a memo of a pure function of the lexicon, not state of the stage.

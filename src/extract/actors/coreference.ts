@@ -50,6 +50,13 @@ function isUnknownName(m: ActorMention): boolean {
   return m.id !== null && (m.id.startsWith('person:') || m.id.startsWith('org:'));
 }
 
+/** `STARTS_UPPER`, answered without the regular expression for an ASCII first letter (this runs for every token). */
+function startsUpper(text: string): boolean {
+  const c = text.charCodeAt(0);
+  if (c < 128) return c >= 65 && c <= 90;
+  return STARTS_UPPER.test(text);
+}
+
 /** Bare surnames and acronyms after the mention that introduced them, where no mention covers them yet. */
 function laterNames(list: readonly ActorMention[], sentences: readonly Sentence[]): Map<ActorMention, ActorMention> {
   const surnames = new Map<string, ActorMention>();
@@ -68,7 +75,7 @@ function laterNames(list: readonly ActorMention[], sentences: readonly Sentence[
     const tokens = sentence.tokens;
     for (let t = 0; t < tokens.length; t++) {
       const tok = tokens[t] as Token;
-      if (!STARTS_UPPER.test(tok.text)) continue;
+      if (!startsUpper(tok.text)) continue;
       const folded = foldWord(tok.text);
       const acronymOf = acronyms.get(folded);
       const surnameOf = surnames.get(folded.toLowerCase());

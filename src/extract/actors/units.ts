@@ -2,7 +2,7 @@
 // word is a unit of its own. Each unit carries what the lexicon says about it, sorted by use.
 import type { ActorEntry, ActorLexicon, AgentEntry, AgentNumber, CountryForm } from './lexicon.ts';
 import { matchAt } from './lexicon.ts';
-import type { Word } from './words.ts';
+import { opensPhrase, type Word } from './words.ts';
 
 export interface AgentHit {
   agent: AgentEntry;
@@ -35,13 +35,16 @@ export interface Unit {
   modifier?: AgentHit | undefined;
 }
 
+const NO_HITS: readonly never[] = [];
+
 /** Cuts the words into units, looking each phrase up once. */
 export function readUnits(words: readonly Word[], lexicon: ActorLexicon): Unit[] {
   const units: Unit[] = [];
   let i = 0;
   while (i < words.length) {
     const w = words[i] as Word;
-    const m = w.joiner || w.punct || w.possessive ? null : matchAt(words, i, lexicon);
+    const m =
+      w.joiner || w.punct || w.possessive || !opensPhrase(w, lexicon.root.next) ? null : matchAt(words, i, lexicon);
     const end = m ? m.end : i + 1;
     const unit: Unit = {
       start: i,
@@ -64,7 +67,7 @@ export function readUnits(words: readonly Word[], lexicon: ActorLexicon): Unit[]
       backer: undefined,
       modifier: undefined,
     };
-    for (const hit of m?.hits ?? []) {
+    for (const hit of m ? m.hits : NO_HITS) {
       switch (hit.type) {
         case 'entry': {
           const e = lexicon.entries.get(hit.id);

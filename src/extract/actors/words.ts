@@ -28,6 +28,8 @@ export interface Word {
   pos: string;
   /** Lemma from wink-nlp, lower case (the key for lexicon phrases). */
   lemma: string;
+  /** What the text alone says (shared by every word of this text): see `opensPhrase`. */
+  shape: Shape;
 }
 
 const APOSTROPHES = /['’‘`ʼʻ´]/g;
@@ -63,6 +65,11 @@ const SPACE = /\s/u;
 const WORD_AT = /[\p{L}\p{N}]+(?:['’‘ʼ][\p{L}\p{N}]+)*/uy;
 const POSSESSIVE_WORD = /^(.*[\p{L}\p{N}])['’‘ʼ]s$/u;
 const SINGLE_CAPITAL = /^\p{Lu}$/u;
+
+/** One of the apostrophes `POSSESSIVE_WORD` reads before its "s". */
+function isApostrophe(c: number): boolean {
+  return c === 0x27 || c === 0x2019 || c === 0x2018 || c === 0x2bc;
+}
 
 function isSpace(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
@@ -118,7 +125,7 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
     let w = wordAt(text, i);
     if (w !== null) {
       // The pattern swallows "'s" as if it were inside a word ("Hezbollah's"): give it back as a possessive.
-      if (w.endsWith('s') && w.length > 2) {
+      if (w.length > 2 && w.endsWith('s') && isApostrophe(w.charCodeAt(w.length - 2))) {
         const poss = POSSESSIVE_WORD.exec(w);
         if (poss?.[1]) w = poss[1];
       }
@@ -141,8 +148,13 @@ export function cutWords(text: string, offset: number, abbreviations: ReadonlySe
   return pieces;
 }
 
+/** The keys that open a lexicon phrase (the lexicon trie's first level). */
+export interface Openers {
+  has(key: string): boolean;
+}
+
 /** What a word's text alone says about it, worked out once per distinct text. */
-interface Shape {
+export interface Shape {
   folded: string;
   key: string;
   cap: boolean;
@@ -152,6 +164,9 @@ interface Shape {
   hyphen: boolean;
   /** Holds a letter or a digit. */
   alnum: boolean;
+  /** The last set of phrase openers the key was looked up in, and the answer (see `opensPhrase`). */
+  openersSeen: Openers | null;
+  opens: boolean;
 }
 
 const POSSESSIVE_FORM = /^['’‘ʼ]s?$/u;
@@ -175,6 +190,8 @@ function shapeOf(text: string): Shape {
     possessiveForm: POSSESSIVE_FORM.test(text),
     hyphen: HYPHENS.has(text),
     alnum: ALNUM.test(text),
+    openersSeen: null,
+    opens: false,
   };
   if (SHAPES.size >= MAX_SHAPES) SHAPES.clear();
   SHAPES.set(text, shape);
@@ -206,7 +223,22 @@ function makeWord(
     punct,
     pos: tok?.pos ?? 'X',
     lemma: tok?.lemma ?? shape.key,
+    shape,
   };
+}
+
+/**
+ * Whether `openers` (the first words of a lexicon's phrases, a set that never changes) holds the word's key; the
+ * answer is kept with the word's shape, so a sentence's common words ("the", "said") are looked up once per text
+ * instead of once per occurrence. Not for a possessive, whose key ("'s") is not its shape's.
+ */
+export function opensPhrase(word: Word, openers: Openers): boolean {
+  const shape = word.shape;
+  if (shape.openersSeen !== openers) {
+    shape.opens = openers.has(shape.key);
+    shape.openersSeen = openers;
+  }
+  return shape.opens;
 }
 
 /** Words of a lexicon phrase ("Kata'ib Hezbollah", "Lt. Gen.", "al-Shabaab"). */

@@ -380,6 +380,9 @@ function findDeathToll(ctx: Context): void {
   }
 }
 
+// The verbs of "claimed the lives of", "cost … lives", "took the lives of".
+const LIVES_VERBS: ReadonlySet<string> = new Set(['claim', 'cost', 'take']);
+
 // "claimed the lives of 14 people", "cost 14 lives", "the bodies of 7", "injuries to three people"
 function findLeadNouns(ctx: Context): void {
   const { tokens, sentence } = ctx;
@@ -389,7 +392,7 @@ function findLeadNouns(ctx: Context): void {
     let kind: CasualtyKind | null = null;
     let rule = '';
     if (
-      ['claim', 'cost', 'take'].includes(tokens[i]?.lemma ?? '') &&
+      LIVES_VERBS.has(tokens[i]?.lemma ?? '') &&
       word(tokens, i + 1) === 'the' &&
       word(tokens, i + 2) === 'lives' &&
       word(tokens, i + 3) === 'of'
@@ -421,7 +424,7 @@ function findLeadNouns(ctx: Context): void {
       continue;
     }
     // "claimed 14 lives"
-    if (['claim', 'cost', 'take'].includes(tokens[i]?.lemma ?? '')) {
+    if (LIVES_VERBS.has(tokens[i]?.lemma ?? '')) {
       const q = readQuantity(tokens, i + 1);
       if (q && (word(tokens, q.end) === 'lives' || word(tokens, q.end) === 'life') && isFree(ctx, i, q.end + 1)) {
         emit(ctx, i, q.end + 1, 'killed', q.min, q.max, null, 'casualty:killed-lives');
@@ -686,13 +689,16 @@ function findPassive(ctx: Context): void {
   }
 }
 
+function harm(x: CasualtyMention): boolean {
+  return x.kind === 'killed' || x.kind === 'injured';
+}
+
 /** "others" and a bare count take the victims of the mention before: "killed three civilians and wounded five". */
 function inheritVictims(mentions: CasualtyMention[]): void {
   for (let k = 1; k < mentions.length; k++) {
     const m = mentions[k] as CasualtyMention;
     const prev = mentions[k - 1] as CasualtyMention;
     if (m.rule.startsWith('casualty:none') || m.rule === 'casualty:unknown' || prev.victims === null) continue;
-    const harm = (x: CasualtyMention): boolean => x.kind === 'killed' || x.kind === 'injured';
     if (m.victims === 'others' || m.victims === 'more' || (m.victims === null && harm(m) && harm(prev))) {
       m.victims = prev.victims;
     }

@@ -25,8 +25,19 @@ export function ymdOf(n: number): Ymd {
 }
 
 /** `2021-07-13` (or a longer ISO timestamp, whose date part is read) → day number; null when unreadable. */
+// Every sentence of a report resolves against its one publication date: the last one read is kept.
+let lastIso = '';
+let lastDay: number | null = null;
+
 export function parseIsoDay(text: string | null | undefined): number | null {
   if (!text) return null;
+  if (text === lastIso) return lastDay;
+  lastDay = readIsoDay(text);
+  lastIso = text;
+  return lastDay;
+}
+
+function readIsoDay(text: string): number | null {
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(text.trim());
   if (!m) return null;
   const year = Number(m[1]);

@@ -15,8 +15,18 @@ const NUMERIC_ONLY = /^(?:on\s+)?[\d\s/.\-–]+$/i;
 const NUMERIC_DATE = /\d{1,4}\s*[/.-]\s*\d{1,2}\s*[/.-]\s*\d{1,4}/;
 // A result is kept only with a capitalised month name (MONTH_RE starts with one of these) or an all-numeric
 // date: a sentence with neither is not worth chrono's time.
+const MONTH_PREFIX = '(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)';
 const CAPITALISED_MONTH =
   /J[aA][nN]|F[eE][bB]|M[aA][rRyY]|A[pP][rR]|J[uU][nNlL]|A[uU][gG]|S[eE][pP]|O[cC][tT]|N[oO][vV]|D[eE][cC]/;
+// And a kept result with a month name has a day beside it, as chrono's parsers read one (a superset of their
+// patterns): a number or an ordinal before the month ("14 March", "14th of March"), or after it ("March 14",
+// "Sept. 5", "March first", "2023-March-05"); a day is never more than two digits, so a sentence whose only date is
+// "in April 2023" (no day) is not parsed at all.
+const DAY_BESIDE_MONTH = new RegExp(
+  `(?:\\d|st|nd|rd|th)(?:-|/|\\s{0,3}(?:of)?\\s{0,3})${MONTH_PREFIX}|` +
+    `${MONTH_PREFIX}[a-z]*\\.?[\\s,./-]*(?:\\d{1,2}(?!\\d)|fir|sec|thi|fou|fif|six|sev|eig|nin|ten|ele|twe)`,
+  'i',
+);
 const REFERENCE = new Date(Date.UTC(2000, 0, 1, 12));
 
 interface Parts {
@@ -40,7 +50,7 @@ function clampDay(year: number, month: number, day: number): number {
 
 export function explicitDates(env: RuleEnv): Candidate[] {
   if (!WORTH_PARSING.test(env.text)) return [];
-  if (!CAPITALISED_MONTH.test(env.text) && !NUMERIC_DATE.test(env.text)) return [];
+  if (!NUMERIC_DATE.test(env.text) && !(CAPITALISED_MONTH.test(env.text) && DAY_BESIDE_MONTH.test(env.text))) return [];
   const found: Candidate[] = [];
   for (const result of chrono.strict.parse(env.text, { instant: REFERENCE, timezone: 0 })) {
     const start = partsOf(result.start);

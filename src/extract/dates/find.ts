@@ -76,34 +76,75 @@ const GATE_WORDS: ReadonlyMap<string, readonly (readonly string[])[]> = new Map(
 ]);
 // The pre-tests as bit masks: bit k stands for the k-th list of words (each list a clause: one of its words must be
 // in the sentence). A word of these lists is all ASCII letters, so it occurs in the lower-cased sentence only
-// inside a run of such letters: the sentence's clauses are those of its runs, and a run's clauses are worked out
-// once per distinct run (a word-level cache, bounded like the actor stage's word shapes).
+// inside a run of such letters; the sentence's clauses are found in one pass over it by an Aho–Corasick automaton
+// over the words (a state a letter; any other character goes back to the start, as no word holds one).
 const CLAUSES: readonly (readonly string[])[] = [...GATE_WORDS.values()].flat();
 if (CLAUSES.length > 31) throw new Error('dates: more word lists than bits in a mask');
 const NEEDS: readonly number[] = GATES.map((g) => {
   const lists = GATE_WORDS.get(`${g.source}/${g.flags}`);
   return lists ? lists.reduce((mask, list) => mask | (1 << CLAUSES.indexOf(list)), 0) : 0;
 });
-const LETTER_RUN = /[a-z]+/g;
-const RUN_CLAUSES = new Map<string, number>();
-const MAX_RUNS = 50_000;
+const A = 97;
+const { next: CLAUSE_NEXT, found: CLAUSE_FOUND } = clauseAutomaton(CLAUSES);
 
-function clausesOfRun(run: string): number {
-  let mask = RUN_CLAUSES.get(run);
-  if (mask === undefined) {
-    mask = 0;
-    for (let k = 0; k < CLAUSES.length; k++)
-      if ((CLAUSES[k] as readonly string[]).some((w) => run.includes(w))) mask |= 1 << k;
-    if (RUN_CLAUSES.size >= MAX_RUNS) RUN_CLAUSES.clear();
-    RUN_CLAUSES.set(run, mask);
+/** The automaton: `next[state * 26 + letter]` is the state after a letter; `found[state]`, the clauses seen. */
+function clauseAutomaton(clauses: readonly (readonly string[])[]): { next: Int32Array; found: Int32Array } {
+  const children: number[][] = [new Array<number>(26).fill(-1)];
+  const found: number[] = [0];
+  clauses.forEach((list, k) => {
+    for (const word of list) {
+      if (!/^[a-z]+$/.test(word)) throw new Error(`dates: gate word "${word}" is not lower-case ASCII letters`);
+      let state = 0;
+      for (let i = 0; i < word.length; i++) {
+        const c = word.charCodeAt(i) - A;
+        let to = (children[state] as number[])[c] as number;
+        if (to < 0) {
+          to = children.length;
+          children.push(new Array<number>(26).fill(-1));
+          found.push(0);
+          (children[state] as number[])[c] = to;
+        }
+        state = to;
+      }
+      found[state] = (found[state] as number) | (1 << k);
+    }
+  });
+  // Breadth first: each state's fallback (the longest proper suffix that is a state) and its full transitions.
+  const next = new Int32Array(children.length * 26);
+  const fallback = new Int32Array(children.length);
+  const queue: number[] = [];
+  for (let c = 0; c < 26; c++) {
+    const to = (children[0] as number[])[c] as number;
+    next[c] = Math.max(to, 0);
+    if (to > 0) queue.push(to);
   }
-  return mask;
+  for (let q = 0; q < queue.length; q++) {
+    const state = queue[q] as number;
+    found[state] = (found[state] as number) | (found[fallback[state] as number] as number);
+    for (let c = 0; c < 26; c++) {
+      const to = (children[state] as number[])[c] as number;
+      const via = next[(fallback[state] as number) * 26 + c] as number;
+      if (to < 0) next[state * 26 + c] = via;
+      else {
+        next[state * 26 + c] = to;
+        fallback[to] = via;
+        queue.push(to);
+      }
+    }
+  }
+  return { next, found: Int32Array.from(found) };
 }
 
 /** The clauses whose words `text` holds. */
 function clausesOf(text: string): number {
+  const lower = text.toLowerCase();
   let mask = 0;
-  for (const run of text.toLowerCase().match(LETTER_RUN) ?? []) mask |= clausesOfRun(run);
+  let state = 0;
+  for (let i = 0; i < lower.length; i++) {
+    const c = lower.charCodeAt(i) - A;
+    state = c >= 0 && c < 26 ? (CLAUSE_NEXT[state * 26 + c] as number) : 0;
+    mask |= CLAUSE_FOUND[state] as number;
+  }
   return mask;
 }
 

@@ -17,6 +17,40 @@ const PAST_VERB =
 // Clause edges: sentence punctuation, dashes, and a comma before a new clause.
 const CLAUSE_EDGE = /[.;:!?]\s|\s[—–]\s|,\s+(?:but|while|whereas|although|though)\b/g;
 
+// What `\s` matches: the separators of `split(/\s+/)`.
+function isSpace(c: number): boolean {
+  if (c < 128) return c === 32 || (c >= 9 && c <= 13);
+  return (
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000 ||
+    c === 0xfeff
+  );
+}
+
+/**
+ * The last `n` words of `text` joined by single spaces: `text.split(/\s+/).filter(Boolean).slice(-n).join(' ')`,
+ * read from the end (the text before a date can be a long clause, and only its tail counts).
+ */
+function lastWords(text: string, n: number): string {
+  const words: string[] = [];
+  let end = text.length;
+  while (words.length < n) {
+    while (end > 0 && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end === 0) break;
+    let start = end;
+    while (start > 0 && !isSpace(text.charCodeAt(start - 1))) start--;
+    words.push(text.slice(start, end));
+    end = start;
+  }
+  return words.reverse().join(' ');
+}
+
 /** Whether the clause around [start, end) of `text` puts the date in the future. */
 export function speaksOfFuture(text: string, start: number, end: number): boolean {
   let left = 0;
@@ -31,11 +65,11 @@ export function speaksOfFuture(text: string, start: number, end: number): boolea
   const before = text.slice(left, start);
   const after = text.slice(end, right);
   // Up to four words right before the date, leading preposition included ("will resume on").
-  const near = before.split(/\s+/).filter(Boolean).slice(-4).join(' ');
+  const near = lastWords(before, 4);
   if (FUTURE_NEAR.test(near)) return true;
   if (PAST_VERB.test(near)) return false;
   // "on Monday said that the talks will resume": the date hangs on the past verb right after it.
-  const next = after.trim().split(/\s+/).slice(0, 2).join(' ');
+  const next = after.trim().split(/\s+/, 2).join(' ');
   if (/^(?:\w+\s+)?(?:said|told|announced|stated|added|reported|confirmed|warned|claimed)\b/i.test(next)) {
     return false;
   }

@@ -170,6 +170,12 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
     const last = units[units.length - 1];
     const prev = tokens[i - 1];
     const glued = prev !== undefined && t.start === prev.end;
+    // Most tokens are plain ASCII words: no hyphen, no possessive, a word and not a number (the tests below, known).
+    const plain = isAsciiWord(t.text);
+    if (plain && !(last && glued && last.kind === 'word' && HYPHENS.test(last.text.slice(-1)))) {
+      units.push(plainUnit(t));
+      continue;
+    }
     // "al-Asad", "Syrian-Iraqi", "U.S.-led": tokens joined by a hyphen with no space are one word.
     if (last && glued && last.kind === 'word' && (HYPHENS.test(t.text) || HYPHENS.test(last.text.slice(-1)))) {
       const next = tokens[i + 1];
@@ -196,6 +202,32 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
   return units;
 }
 
+/** All ASCII letters (and at least one). */
+function isAsciiWord(text: string): boolean {
+  if (text.length === 0) return false;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i) | 32;
+    if (c < 97 || c > 122) return false;
+  }
+  return true;
+}
+
+/** `unitOf(t, 'word')` for an all-ASCII-letter token: capitalised when it starts with a capital (no hyphen, so no
+ * glued article). */
+function plainUnit(t: Token): Unit {
+  const c = t.text.charCodeAt(0);
+  return {
+    text: t.text,
+    lower: t.text.toLowerCase(),
+    start: t.start,
+    end: t.end,
+    lemma: t.lemma,
+    pos: t.pos,
+    kind: 'word',
+    cap: c >= 65 && c <= 90,
+  };
+}
+
 function unitOf(t: Token, kind: Unit['kind']): Unit {
   return {
     text: t.text,
@@ -217,9 +249,15 @@ function capitalised(text: string): boolean {
 
 function excludedUnits(units: readonly Unit[], spans: readonly { start: number; end: number }[]): number[] {
   const out: number[] = [];
-  units.forEach((u, i) => {
-    if (spans.some((s) => u.start < s.end && u.end > s.start)) out.push(i);
-  });
+  for (let i = 0; i < units.length; i++) {
+    const u = units[i] as Unit;
+    for (const s of spans) {
+      if (u.start < s.end && u.end > s.start) {
+        out.push(i);
+        break;
+      }
+    }
+  }
   return out;
 }
 

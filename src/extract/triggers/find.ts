@@ -145,12 +145,15 @@ const SEPARATING = new Set([
   ';',
 ]);
 
+function live(t: TriggerMention): boolean {
+  return t.governedBy === null && !t.suppressed;
+}
+
 // "gunmen opened fire on a checkpoint, killing two soldiers" and "a roadside bomb exploded": one event, several
 // words for it. The more specific word gives the mode; the first one keeps its place.
 function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): TriggerMention[] {
   const kept: TriggerMention[] = [];
   const remap = new Map<number, number>();
-  const live = (t: TriggerMention) => t.governedBy === null && !t.suppressed;
   triggers.forEach((trigger, index) => {
     const previous = kept.findLast(live);
     if (
