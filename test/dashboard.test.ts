@@ -109,7 +109,10 @@ test('dashboard: the overview shows the examples in every view', { skip }, async
   assert.ok((await page.locator('.timeline g.dyad-line').count()) >= 1, 'dyad lines in the timeline');
   assert.ok((await page.locator('.timeline circle.event-mark').count()) >= 10, 'event marks in the timeline');
   assert.ok((await page.locator('.timeline path.chain').count()) >= 1, 'a stated link drawn as a chain');
-  assert.match((await page.locator('#escalation-body').textContent()) ?? '', /dyads checked/);
+  // examples/escalation.jsonl: a faction's weekly attacks on U.S. forces, then a week of five, breaks out.
+  const escalation = (await page.locator('#escalation-body').textContent()) ?? '';
+  assert.match(escalation, /dyads checked/);
+  assert.match(escalation, /Islamic Resistance in Iraq/);
   assert.match((await page.locator('#status').textContent()) ?? '', /events match/);
   await page.screenshot({ path: join(ARTIFACTS, 'dashboard-overview.png'), fullPage: true });
   // The list is a page at a time: "More" adds the next one (the examples hold more than a page).
