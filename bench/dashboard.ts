@@ -16,14 +16,13 @@ import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { parseArgs } from 'node:util';
-import { chromium } from 'playwright-core';
 import { createApp } from '../src/api/app.ts';
 import { startServer } from '../src/api/serve.ts';
 import { openStore } from '../src/store/open.ts';
+import { CHROMIUM, launchChromium } from '../test/chromium.ts';
 import { buildDashboard } from '../web/build.ts';
 import { syntheticStore } from './synthetic-store.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const TARGET_MS = 2000;
 const VIEWS = ['list', 'timeline', 'map', 'network', 'escalation'] as const;
 
@@ -60,19 +59,7 @@ const app = createApp({
   },
 });
 const server = await startServer(app, { port: 0, hostname: '127.0.0.1' });
-const browser = await chromium.launch({
-  executablePath: CHROMIUM,
-  args: [
-    '--headless',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--disable-background-networking',
-    '--disable-quic',
-    '--no-first-run',
-    '--disable-component-update',
-    '--disable-sync',
-  ],
-});
+const browser = await launchChromium();
 
 const ALL_DRAWN = VIEWS.map((view) => `[data-ready~="${view}"]`).join('');
 const interactive: number[] = [];

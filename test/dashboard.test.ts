@@ -8,14 +8,14 @@ import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createApp } from '../src/api/app.ts';
 import { type RunningServer, startServer } from '../src/api/serve.ts';
 import { openStore } from '../src/store/open.ts';
 import type { Store } from '../src/store/store.ts';
 import { buildDashboard } from '../web/build.ts';
+import { CHROMIUM, launchChromium } from './chromium.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
 const ARTIFACTS = 'test-artifacts';
 const skip = existsSync(CHROMIUM)
   ? false
@@ -60,19 +60,7 @@ before(async () => {
     port: 0,
     hostname: '127.0.0.1',
   });
-  browser = await chromium.launch({
-    executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-background-networking',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
-  });
+  browser = await launchChromium();
   page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
   page.on('request', (request) => requests.push(request.url()));
   page.on('console', (message) => {

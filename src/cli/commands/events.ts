@@ -3,10 +3,9 @@
 import { SitrepError } from '../../core/errors.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { iterateEvents, iterateMerged } from '../../store/iterate.ts';
-import { openStore } from '../../store/open.ts';
 import { type RealEventView, realEventJson, realEventView } from '../../store/real-event-view.ts';
 import type { EventFilter, Store } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { type FilterOptions, filterFrom } from '../filters.ts';
 import { clip, range } from '../table.ts';
 
@@ -67,18 +66,8 @@ export async function runEvents(options: EventsOptions): Promise<number> {
     return 2;
   }
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep events: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep events: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('events', dbPath);
+  if (store === null) return 1;
   try {
     if (options.merged) return printMerged(store, filter, options);
     const events: EventRecord[] = [];

@@ -11,10 +11,8 @@ import { DEFAULT_EXPORT_OPTIONS, type ExportOptions } from '../../export/format.
 import { EXPORT_FORMATS, type ExportFormat, isExportFormat } from '../../export/index.ts';
 import { DEFAULT_DATA_DIR } from '../../resources/version.ts';
 import { iterateEvents, iterateMerged } from '../../store/iterate.ts';
-import { openStore } from '../../store/open.ts';
 import { realEventJson, realEventView } from '../../store/real-event-view.ts';
-import type { Store } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { type FilterOptions, filterFrom } from '../filters.ts';
 
 export interface ExportCommandOptions extends FilterOptions {
@@ -53,18 +51,8 @@ export async function runExport(options: ExportCommandOptions): Promise<number> 
     return 2;
   }
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep export: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep export: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('export', dbPath);
+  if (store === null) return 1;
   const now = new Date();
   const exportOptions: ExportOptions = {
     codedDate: now.toISOString().slice(0, 10),

@@ -3,10 +3,8 @@
 // events rebuilt; prints what changed. `--dry-run` only reports. The work is src/store/reextract.ts.
 import type { DocumentInput } from '../../core/record.ts';
 import { extractBatch } from '../../extract/pipeline.ts';
-import { openStore } from '../../store/open.ts';
 import { type DocumentChanges, isChanged, type ReextractReport, reextract } from '../../store/reextract.ts';
-import type { Store } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { resourcesFor } from '../resources.ts';
 
 export interface ReextractOptions {
@@ -18,18 +16,8 @@ export interface ReextractOptions {
 
 export async function runReextract(options: ReextractOptions): Promise<number> {
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep reextract: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep reextract: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('reextract', dbPath);
+  if (store === null) return 1;
   try {
     const resources = resourcesFor(options);
     const started = performance.now();

@@ -4,7 +4,6 @@
 import { userInfo } from 'node:os';
 import { SitrepError } from '../../core/errors.ts';
 import type { Range } from '../../core/record.ts';
-import { openStore } from '../../store/open.ts';
 import {
   changesMerged,
   type ReviewDecision,
@@ -15,7 +14,7 @@ import {
 import type { DateValue, FieldValue, PartyValue, PointValue } from '../../store/review-fields.ts';
 import { SETTABLE_FIELDS } from '../../store/review-fields.ts';
 import type { Store } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { range } from '../table.ts';
 
 export interface ReviewOptions {
@@ -123,18 +122,8 @@ export async function runReview(id: string | undefined, options: ReviewOptions):
     return 2;
   }
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep review: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep review: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('review', dbPath);
+  if (store === null) return 1;
   try {
     if (options.orphans) return listDecisions(store.orphanedReviews(), options, 'no orphaned reviews');
     const eventId = id as string;

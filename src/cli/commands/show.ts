@@ -2,10 +2,9 @@
 // the links to other events; and the sentences that support it, each with its document, url and offsets.
 import type { EventRecord } from '../../core/record.ts';
 import type { CasualtyRange, MergedEvent, Sourced } from '../../merge/merge.ts';
-import { openStore } from '../../store/open.ts';
 import type { ReviewDecision, ReviewedEvent } from '../../store/review.ts';
 import type { Mention, Store, StoredDocument } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { range } from '../table.ts';
 import { formatDecision, formatState } from './review.ts';
 
@@ -185,18 +184,8 @@ export function formatMerged(m: MergedEvent): string[] {
 
 export async function runShow(id: string, options: ShowOptions): Promise<number> {
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep show: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep show: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('show', dbPath);
+  if (store === null) return 1;
   try {
     const shown = showEvent(store, id);
     if (shown === null) {

@@ -7,9 +7,7 @@ import type { TrendsOptions } from '../../analyze/trends.ts';
 import { ANALYSIS_LEVELS, type AnalysisLevel, type DyadTrend, type TrendsResponse } from '../../analyze/types.ts';
 import { SitrepError } from '../../core/errors.ts';
 import { isPloverType } from '../../core/ontology/plover.ts';
-import { openStore } from '../../store/open.ts';
-import type { Store } from '../../store/store.ts';
-import { databasePath, existingDatabase } from '../database.ts';
+import { databasePath, openExistingStore } from '../database.ts';
 import { hierarchyFor } from '../hierarchy.ts';
 import { clip } from '../table.ts';
 
@@ -124,18 +122,8 @@ export async function runTrends(options: TrendsCliOptions): Promise<number> {
     return 2;
   }
   const dbPath = databasePath(options.db);
-  const missing = existingDatabase(dbPath);
-  if (missing !== null) {
-    process.stderr.write(`sitrep trends: ${missing}\n`);
-    return 1;
-  }
-  let store: Store;
-  try {
-    store = openStore(dbPath);
-  } catch (cause) {
-    process.stderr.write(`sitrep trends: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
-    return 1;
-  }
+  const store = openExistingStore('trends', dbPath);
+  if (store === null) return 1;
   try {
     // Parents, backers and country names come from the actor lexicon; the actor level needs none of it.
     const hierarchy = query.level === 'actor' ? undefined : hierarchyFor(options);
