@@ -689,6 +689,33 @@ function findPassive(ctx: Context): void {
   }
 }
 
+const SUFFER_VERBS = new Set(['suffered', 'sustained', 'suffering', 'sustaining', 'received']);
+const WOUND_NOUNS = new Set(['injuries', 'injury', 'wounds', 'wound']);
+
+// "four service members suffered minor injuries", "three soldiers sustained serious wounds": the subject is hurt
+function findSuffered(ctx: Context): void {
+  const { tokens, sentence } = ctx;
+  for (let i = 1; i < tokens.length; i++) {
+    if (!SUFFER_VERBS.has(word(tokens, i)) || ctx.used[i]) continue;
+    // up to two words describing the wounds: "minor", "life-threatening", "shrapnel"
+    let n = i + 1;
+    while (n <= i + 3 && !WOUND_NOUNS.has(word(tokens, n)) && ['ADJ', 'NOUN'].includes(tokens[n]?.pos ?? '')) n++;
+    if (!WOUND_NOUNS.has(word(tokens, n))) continue;
+    let groupStart = i;
+    while (
+      groupStart > 0 &&
+      (HAVE_FORMS.has(word(tokens, groupStart - 1)) || INNER_ADVERBS.has(word(tokens, groupStart - 1)))
+    ) {
+      groupStart--;
+    }
+    if (MODALS.has(word(tokens, groupStart - 1)) || NEGATIONS.has(word(tokens, groupStart - 1))) continue;
+    const victims = victimsBefore(tokens, groupStart, sentence.text, sentence.start);
+    if (!victims || victims.how === 'pronoun' || !isFree(ctx, victims.start, n + 1)) continue;
+    emit(ctx, victims.start, n + 1, 'injured', victims.min, victims.max, victims.text, 'casualty:injured-suffered');
+    markUsed(ctx, victims.start, n + 1);
+  }
+}
+
 function harm(x: CasualtyMention): boolean {
   return x.kind === 'killed' || x.kind === 'injured';
 }
@@ -713,6 +740,7 @@ export function findCasualties(sentence: Sentence): CasualtyMention[] {
   findLeadNouns(ctx);
   findActive(ctx);
   findPassive(ctx);
+  findSuffered(ctx);
   findCountedNouns(ctx);
   dropSubsets(ctx);
   ctx.mentions.sort((a, b) => a.start - b.start || KIND_ORDER.indexOf(a.kind) - KIND_ORDER.indexOf(b.kind));

@@ -161,7 +161,21 @@ function runForward(tokens: readonly Token[], i: number): Run | null {
 function runBackward(tokens: readonly Token[], end: number): Run | null {
   let j = end - 1;
   while (j >= 0 && isNominal(tokens, j) && !isNumberWord(tokens, j)) j--;
-  return classify(tokens, j + 1, end);
+  const run = classify(tokens, j + 1, end);
+  // "two senior commanders of the group were killed", "five members of a local militia": the "of" phrase
+  // runForward reads, read from its end; the head noun before "of" is what is counted
+  if (run) {
+    let k = run.start;
+    if (DEFINITES.has(tokens[k - 1]?.normal ?? '') || tokens[k - 1]?.normal === 'a' || tokens[k - 1]?.normal === 'an')
+      k--;
+    if (tokens[k - 1]?.normal === 'of') {
+      let h = k - 2;
+      while (h >= 0 && isNominal(tokens, h) && !isNumberWord(tokens, h)) h--;
+      const head = classify(tokens, h + 1, k - 1);
+      if (head?.person && !head.named) return { ...head, end };
+    }
+  }
+  return run;
 }
 
 function spanText(tokens: readonly Token[], text: string, offset: number, start: number, end: number): string {
