@@ -149,7 +149,7 @@ function runForward(tokens: readonly Token[], i: number): Run | null {
   const run = classify(tokens, i, j);
   if (run?.person && !run.named && tokens[j]?.normal === 'of') {
     let k = j + 1;
-    if (DEFINITES.has(tokens[k]?.normal ?? '') || tokens[k]?.normal === 'a' || tokens[k]?.normal === 'an') k++;
+    if (opensOfObject(tokens[k])) k++;
     const start = k;
     while (isNominal(tokens, k)) k++;
     if (k > start) return { ...run, end: k };
@@ -157,21 +157,27 @@ function runForward(tokens: readonly Token[], i: number): Run | null {
   return run;
 }
 
-/** The nominal run ending before `end`, read leftwards up to a count or determiner. */
-function runBackward(tokens: readonly Token[], end: number): Run | null {
+/** A determiner an "of" phrase may open with: "members of the group", "of a local militia". */
+function opensOfObject(t: Token | undefined): boolean {
+  return t !== undefined && (DEFINITES.has(t.normal) || t.normal === 'a' || t.normal === 'an');
+}
+
+/** Where the nominal words ending before `end` start, read leftwards up to a count or determiner. */
+function nominalStart(tokens: readonly Token[], end: number): number {
   let j = end - 1;
   while (j >= 0 && isNominal(tokens, j) && !isNumberWord(tokens, j)) j--;
-  const run = classify(tokens, j + 1, end);
+  return j + 1;
+}
+
+/** The nominal run ending before `end`, read leftwards up to a count or determiner. */
+function runBackward(tokens: readonly Token[], end: number): Run | null {
+  const run = classify(tokens, nominalStart(tokens, end), end);
   // "two senior commanders of the group were killed", "five members of a local militia": the "of" phrase
   // runForward reads, read from its end; the head noun before "of" is what is counted
   if (run) {
-    let k = run.start;
-    if (DEFINITES.has(tokens[k - 1]?.normal ?? '') || tokens[k - 1]?.normal === 'a' || tokens[k - 1]?.normal === 'an')
-      k--;
-    if (tokens[k - 1]?.normal === 'of') {
-      let h = k - 2;
-      while (h >= 0 && isNominal(tokens, h) && !isNumberWord(tokens, h)) h--;
-      const head = classify(tokens, h + 1, k - 1);
+    const of = opensOfObject(tokens[run.start - 1]) ? run.start - 2 : run.start - 1;
+    if (tokens[of]?.normal === 'of') {
+      const head = classify(tokens, nominalStart(tokens, of), of);
       if (head?.person && !head.named) return { ...head, end };
     }
   }
