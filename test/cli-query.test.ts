@@ -7,8 +7,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { after, before, test } from 'node:test';
 import { main } from '../src/cli/main.ts';
+import { distanceKm } from '../src/core/geo.ts';
 import type { EventRecord } from '../src/core/record.ts';
-import { haversineKm } from '../src/store/sqlite/sqlite-store.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'sitrep-query-'));
 after(() => rmSync(dir, { recursive: true, force: true }));
@@ -131,7 +131,7 @@ test('sitrep events: filters by type, mode, country, dates, actor, dyad, distanc
   const near = (km: number) =>
     all.filter(
       (e) =>
-        e.place?.lat != null && e.place.lon != null && haversineKm({ lat: 30.5, lon: 47.8 }, e.place as never) <= km,
+        e.place?.lat != null && e.place.lon != null && distanceKm({ lat: 30.5, lon: 47.8 }, e.place as never) <= km,
     );
   assert.deepEqual(
     await ids('--near', '30.5,47.8', '--within', '25'),

@@ -1,16 +1,8 @@
 // Sums of a dyad's events, week by week and in total: counts by type, conflict and cooperation kept apart.
-import type { PloverType } from '../core/ontology/plover.ts';
 import type { AnalysisEvent } from './input.ts';
-import type { SideStats } from './types.ts';
+import type { SideStats, Tally } from './types.ts';
 
-export interface Tally {
-  events: number;
-  byType: Partial<Record<PloverType, number>>;
-  conflict: SideStats;
-  cooperation: SideStats;
-  killed: number;
-  injured: number;
-}
+export type { Tally } from './types.ts';
 
 const emptySide = (): SideStats => ({ events: 0, material: 0, intensity: 0, peak: 0, goldstein: 0 });
 

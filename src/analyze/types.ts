@@ -41,10 +41,8 @@ export interface SideStats {
   goldstein: number;
 }
 
-/** One dyad in one week (ISO week, keyed by its Monday). */
-export interface DyadWeek {
-  /** The Monday of the ISO week, YYYY-MM-DD. */
-  week: string;
+/** A dyad's events summed over a week or over the whole period: by type, conflict and cooperation kept apart. */
+export interface Tally {
   events: number;
   byType: Partial<Record<PloverType, number>>;
   conflict: SideStats;
@@ -52,19 +50,19 @@ export interface DyadWeek {
   /** Killed and injured, the most conservative count reported (the lowest minimum across merged reports). */
   killed: number;
   injured: number;
+}
+
+/** One dyad in one week (ISO week, keyed by its Monday). */
+export interface DyadWeek extends Tally {
+  /** The Monday of the ISO week, YYYY-MM-DD. */
+  week: string;
   /** The dyad's conflict left its own recent range this week (docs/ANALYTICS.md, "Breakout"). */
   breakout: boolean;
   /** Why, in words: "6 conflict events, above 2.5 (mean 0.5 + 2 × sd 1.0 over the 8 weeks before)"; else null. */
   breakoutReason: string | null;
 }
 
-export interface DyadTotals {
-  events: number;
-  byType: Partial<Record<PloverType, number>>;
-  conflict: SideStats;
-  cooperation: SideStats;
-  killed: number;
-  injured: number;
+export interface DyadTotals extends Tally {
   /** Weeks flagged as breakouts. */
   breakouts: number;
 }

@@ -31,6 +31,11 @@ export const limit = z
 /** An id in a path: stored ids are short; anything longer is not one of them. */
 export const idParam = z.object({ id: z.string().min(1).max(300) });
 
+/** A PLOVER type, in any case: "assault" is ASSAULT. */
+const ploverType = z
+  .string()
+  .transform((value) => value.toUpperCase())
+  .pipe(z.enum(PLOVER_TYPES, 'not a PLOVER type'));
 const words = z.string().trim().min(1, 'empty').max(500, 'longer than 500 characters');
 
 export const eventsQuery = z
@@ -53,11 +58,7 @@ export const eventsQuery = z
         return { actor: actor.trim(), recipient: recipient.trim() };
       })
       .optional(),
-    type: z
-      .string()
-      .transform((value) => value.toUpperCase())
-      .pipe(z.enum(PLOVER_TYPES, 'not a PLOVER type'))
-      .optional(),
+    type: ploverType.optional(),
     mode: words.optional(),
     since: isoDate.optional(),
     until: isoDate.optional(),
@@ -129,11 +130,7 @@ const analysisQuery = {
       return dyad;
     })
     .optional(),
-  type: z
-    .string()
-    .transform((value) => value.toUpperCase())
-    .pipe(z.enum(PLOVER_TYPES, 'not a PLOVER type'))
-    .optional(),
+  type: ploverType.optional(),
 };
 
 const sinceBeforeUntil = {

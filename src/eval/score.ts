@@ -1,6 +1,8 @@
 // Scoring extraction against gold events, as the gold-file schema describes: pair each gold event with at most one
 // predicted event of an acceptable type (and evidence) in the same document, preferring the pairing with the most
 // matching fields; then event precision, recall and F1, and per-field accuracy.
+
+import { distanceKm } from '../core/geo.ts';
 import type { Actor, EventRecord } from '../core/record.ts';
 import { asList, type GoldActor, type GoldDocument, type GoldEvent } from './gold.ts';
 
@@ -90,14 +92,6 @@ function rolesMatch(e: EventRecord, g: GoldEvent, side: 'actor' | 'recipient'): 
   return sideMatches(side === 'actor' ? e.actor : e.recipient, gold);
 }
 
-function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(((lat2 - lat1) * rad) / 2) ** 2 +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(((lon2 - lon1) * rad) / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
-}
-
 function placeMatches(e: EventRecord, g: NonNullable<GoldEvent['place']>): boolean {
   const p = e.place;
   if (!p) return false;
@@ -111,7 +105,7 @@ function placeMatches(e: EventRecord, g: NonNullable<GoldEvent['place']>): boole
   }
   if (g.lat !== undefined && g.lon !== undefined) {
     if (p.lat === null || p.lon === null) return false;
-    return distanceKm(p.lat, p.lon, g.lat, g.lon) <= (g.radiusKm ?? 25);
+    return distanceKm({ lat: p.lat, lon: p.lon }, { lat: g.lat, lon: g.lon }) <= (g.radiusKm ?? 25);
   }
   if (g.names && g.names.length > 0)
     return g.names.some((n) => namesSame(n, p.name) || (p.text !== null && namesSame(n, p.text)));

@@ -1,5 +1,7 @@
 // Stage: merge in document. One record per real-world event: the mentions of one event across a report's sentences
 // ("two Turkish drone strikes … Those strikes … wounded in the strikes") become one cluster.
+
+import { distanceKm } from '../core/geo.ts';
 import type { ActorMention } from './actors/find.ts';
 import type { EventMention } from './events.ts';
 import type { MentionLink } from './links.ts';
@@ -147,7 +149,7 @@ function placesFit(cluster: EventCluster, mention: EventMention): boolean {
     }
     if (m.place.lat === null || place.lat === null || m.place.lon === null || place.lon === null) return true;
     return (
-      distanceKm(m.place.lat, m.place.lon, place.lat, place.lon) <= 100 ||
+      distanceKm({ lat: m.place.lat, lon: m.place.lon }, { lat: place.lat, lon: place.lon }) <= 100 ||
       m.place.precision === 3 ||
       place.precision === 3
     );
@@ -164,12 +166,4 @@ function countsFit(cluster: EventCluster, mention: EventMention): boolean {
       (m.count.min <= (count.max ?? Number.POSITIVE_INFINITY) &&
         count.min <= (m.count.max ?? Number.POSITIVE_INFINITY)),
   );
-}
-
-export function distanceKm(lat1: number, lon1: number, lat2: number, lon2: number): number {
-  const rad = Math.PI / 180;
-  const dLat = (lat2 - lat1) * rad;
-  const dLon = (lon2 - lon1) * rad;
-  const a = Math.sin(dLat / 2) ** 2 + Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * 6371 * Math.asin(Math.sqrt(a));
 }

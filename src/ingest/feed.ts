@@ -6,21 +6,12 @@ import { InputError } from '../core/errors.ts';
 import { publicationDate } from './dates.ts';
 import { decodeDocumentBytes, readDocumentText } from './decode.ts';
 import { type IngestedDocument, ingested } from './document.ts';
-import { type FetchOptions, fetchUrl } from './fetch.ts';
+import { FEED_MEDIA_TYPES, type FetchOptions, fetchUrl } from './fetch.ts';
 import { htmlFragmentText } from './html.ts';
 import { MAX_DOCUMENT_BYTES } from './text.ts';
 
 /** A feed file carries many items; it may be larger than one document. */
 export const MAX_FEED_BYTES = 64 * 1024 * 1024;
-
-export const FEED_MEDIA_TYPES: readonly string[] = [
-  'application/rss+xml',
-  'application/atom+xml',
-  'application/rdf+xml',
-  'application/xml',
-  'text/xml',
-  'text/plain',
-];
 
 // Elements whose content is taken raw, so that Atom's inline XHTML keeps its order and HTML its markup.
 const TEXT_ELEMENTS = ['title', 'subtitle', 'description', 'content:encoded', 'content', 'summary'];

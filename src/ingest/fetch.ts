@@ -13,15 +13,20 @@ import { forbiddenAddressKind } from './address.ts';
 import { MAX_DOCUMENT_BYTES } from './text.ts';
 
 /** Media types the readers can read: web pages, feeds, plain text and markdown, JSON Lines. */
-export const DOCUMENT_MEDIA_TYPES: readonly string[] = [
-  'text/html',
-  'application/xhtml+xml',
+/** What a feed URL is asked for (src/ingest/feed.ts). */
+export const FEED_MEDIA_TYPES: readonly string[] = [
   'application/rss+xml',
   'application/atom+xml',
   'application/rdf+xml',
   'application/xml',
   'text/xml',
   'text/plain',
+];
+
+export const DOCUMENT_MEDIA_TYPES: readonly string[] = [
+  'text/html',
+  'application/xhtml+xml',
+  ...FEED_MEDIA_TYPES,
   'text/markdown',
   'application/jsonl',
   'application/x-ndjson',

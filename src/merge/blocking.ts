@@ -2,8 +2,10 @@
 // pairs that could pass it are visited. Each event goes under a few keys (its type and where it happened); inside a
 // key the events are swept in date order and a pair is visited only while their dates can still meet. Every pair
 // the rule (docs/MERGE.md) links shares a key and a date window, so blocking drops none: why is said beside each key.
+
+import { EARTH_RADIUS_KM } from '../core/geo.ts';
 import type { EventRecord } from '../core/record.ts';
-import { addDays, type CompatibilityOptions, countryOf, EARTH_RADIUS_KM, firmDate, placeLevel } from './compatible.ts';
+import { addDays, type CompatibilityOptions, countryOf, firmDate, placeLevel } from './compatible.ts';
 
 export type PairVisitor = (i: number, j: number) => void;
 /** Calls `visit(i, j)` (i < j, indices into `events`) for pairs that may be one event; never for others. */

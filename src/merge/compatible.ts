@@ -1,5 +1,7 @@
 // When two stored events, from two different documents, report the same real-world event: the pairwise rule of the
 // cross-document merge (docs/MERGE.md). Each test is a small pure function so that it can be tested as a table.
+
+import { distanceKm } from '../core/geo.ts';
 import type { Actor, EventDate, EventRecord, Place } from '../core/record.ts';
 
 export interface CompatibilityOptions {
@@ -85,17 +87,6 @@ export function datesCompatible(a: EventDate | null, b: EventDate | null, daySla
   if (a === null || b === null) return true;
   const slack = a.precision === 'day' && b.precision === 'day' ? daySlack : 0;
   return a.start <= addDays(b.end, slack) && b.start <= addDays(a.end, slack);
-}
-
-export const EARTH_RADIUS_KM = 6371.0088;
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 export function countryOf(place: Place): string | null {

@@ -56,3 +56,25 @@ export function replace(container: Element, ...children: Child[]): void {
   while (container.firstChild) container.removeChild(container.firstChild);
   append(container, children);
 }
+
+/** An SVG `<defs>` holding an arrowhead marker, for lines drawn with `marker-end: url(#id)`. */
+export function arrowDefs(id: string): SVGDefsElement {
+  return s(
+    'defs',
+    {},
+    s(
+      'marker',
+      {
+        id,
+        viewBox: '0 0 10 10',
+        refX: 10,
+        refY: 5,
+        markerWidth: 7,
+        markerHeight: 7,
+        markerUnits: 'userSpaceOnUse',
+        orient: 'auto',
+      },
+      s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }),
+    ),
+  );
+}

@@ -224,8 +224,9 @@ export function victimsAfter(
   }
   const first = tokens[i];
   if (!first) return null;
-  // "a civilian", "another soldier"
-  if (ARTICLES_ONE.has(first.normal)) {
+  // "a civilian", "another soldier"; "the deputy chief of the militia", "Hezbollah's former operations chief"
+  const article = ARTICLES_ONE.has(first.normal);
+  if (article || DEFINITES.has(first.normal)) {
     const run = runForward(tokens, i + 1);
     if (!run?.person || run.plural) return null;
     return {
@@ -234,20 +235,7 @@ export function victimsAfter(
       min: 1,
       max: 1,
       text: spanText(tokens, sentenceText, offset, run.start, run.end),
-      how: 'article',
-    };
-  }
-  // "the deputy chief of the militia", "Hezbollah's former operations chief"
-  if (DEFINITES.has(first.normal)) {
-    const run = runForward(tokens, i + 1);
-    if (!run?.person || run.plural) return null;
-    return {
-      start: i,
-      end: run.end,
-      min: 1,
-      max: 1,
-      text: spanText(tokens, sentenceText, offset, run.start, run.end),
-      how: run.named ? 'named' : 'definite',
+      how: article ? 'article' : run.named ? 'named' : 'definite',
     };
   }
   if (!options.namesAllowed && !isPersonNoun(first.normal)) return null;

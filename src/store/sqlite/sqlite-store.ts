@@ -3,6 +3,7 @@
 // wholly stored or not at all.
 import Database from 'better-sqlite3';
 import { SitrepError } from '../../core/errors.ts';
+import { distanceKm, EARTH_RADIUS_KM } from '../../core/geo.ts';
 import type { PloverType } from '../../core/ontology/plover.ts';
 import type { EventRecord } from '../../core/record.ts';
 import { type MergedEvent, type MergeInput, mergeEvents } from '../../merge/merge.ts';
@@ -418,7 +419,7 @@ class SqliteStore implements Store {
       for (const row of rows) {
         if (
           near === null ||
-          (row.lat !== null && row.lon !== null && haversineKm(near, { lat: row.lat, lon: row.lon }) <= near.km)
+          (row.lat !== null && row.lon !== null && distanceKm(near, { lat: row.lat, lon: row.lon }) <= near.km)
         ) {
           found.push(row);
         }
@@ -688,8 +689,6 @@ interface EventRow {
 /** A row as a page's query reads it: without the record. */
 type KeyRow = Omit<EventRow, 'record'>;
 
-const EARTH_RADIUS_KM = 6371.0088;
-
 function checkNear(near: { lat: number; lon: number; km: number }): { lat: number; lon: number; km: number } {
   const { lat, lon, km } = near;
   if (!Number.isFinite(lat) || lat < -90 || lat > 90 || !Number.isFinite(lon) || lon < -180 || lon > 180) {
@@ -720,15 +719,6 @@ export function boundingBox(near: { lat: number; lon: number; km: number }): {
   const wrap = (lon: number) => (lon > 180 ? lon - 360 : lon < -180 ? lon + 360 : lon);
   if (dLonDeg >= 180) return { minLat, maxLat, minLon: -180, maxLon: 180 };
   return { minLat, maxLat, minLon: wrap(near.lon - dLonDeg), maxLon: wrap(near.lon + dLonDeg) };
-}
-
-/** Great-circle distance in km between two points given in degrees. */
-export function haversineKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 2 * EARTH_RADIUS_KM * Math.asin(Math.min(1, Math.sqrt(h)));
 }
 
 function pageLimit(limit: number | undefined): number {

@@ -9,7 +9,7 @@ import {
   forceSimulation,
   type SimulationNodeDatum,
 } from 'd3-force';
-import { h, on, s } from '../dom.ts';
+import { arrowDefs, h, on, s } from '../dom.ts';
 import type { AnalysisLevel, NetworkEdge, NetworkResponse } from '../types.ts';
 import type { ViewHandlers } from './handlers.ts';
 
@@ -93,24 +93,7 @@ export function renderNetwork(network: NetworkResponse, handlers: ViewHandlers):
   const svg = s(
     'svg',
     { class: 'network', viewBox: `0 0 ${width} ${height}`, role: 'img', 'aria-label': 'actor network' },
-    s(
-      'defs',
-      {},
-      s(
-        'marker',
-        {
-          id: 'arrow',
-          viewBox: '0 0 10 10',
-          refX: 10,
-          refY: 5,
-          markerWidth: 7,
-          markerHeight: 7,
-          markerUnits: 'userSpaceOnUse',
-          orient: 'auto',
-        },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }),
-      ),
-    ),
+    arrowDefs('arrow'),
   );
   const lines = s('g', { class: 'edges' });
   for (const edge of edges) {

@@ -3,7 +3,7 @@
 // state between them ("in retaliation for", "followed") drawn as arrows from the action to the reaction.
 import { scaleLinear, scaleUtc } from 'd3-scale';
 import { line } from 'd3-shape';
-import { h, on, s } from '../dom.ts';
+import { arrowDefs, h, on, s } from '../dom.ts';
 import { eventTitle, TYPE_COLOURS } from '../format.ts';
 import type { DyadTrend, EventRecord, Link, TrendsResponse } from '../types.ts';
 import type { ViewHandlers } from './handlers.ts';
@@ -136,26 +136,7 @@ export function renderTimeline(data: TimelineData, handlers: ViewHandlers & { dy
       );
     }
   }
-  svg.appendChild(
-    s(
-      'defs',
-      {},
-      s(
-        'marker',
-        {
-          id: 'chain-arrow',
-          viewBox: '0 0 10 10',
-          refX: 10,
-          refY: 5,
-          markerWidth: 7,
-          markerHeight: 7,
-          markerUnits: 'userSpaceOnUse',
-          orient: 'auto',
-        },
-        s('path', { d: 'M0,0 L10,5 L0,10 z', class: 'arrow-head' }),
-      ),
-    ),
-  );
+  svg.appendChild(arrowDefs('chain-arrow'));
   svg.appendChild(chains);
   const marks = s('g', { class: 'event-marks' });
   for (const event of shown) {
