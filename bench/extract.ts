@@ -1,9 +1,15 @@
 // Benchmark: extraction throughput against wink-nlp's bare tokenisation (with part-of-speech) of the same text.
-// `npm run bench:extract [-- MEGABYTES]` (default 5). Prints documents/s, tokens/s and peak memory; not a test.
+// `npm run bench:extract [-- MEGABYTES] [--rounds N] [--warmup N]` (default 5 MB, 3 rounds, 10 warm-up passes).
+// Prints documents/s, tokens/s and peak memory; not a test.
 // Extraction is timed twice: in batches (`extractBatch`, as bulk extraction runs, like the yardstick over the
 // whole corpus) and document by document (`extractEvents`, as a single report through the API is read).
+// Both sides first read the examples WARMUP times, so that neither is timed while V8 still compiles it (the
+// extractor is far more code than wink's tokeniser and takes longer to reach its steady speed); then each round
+// times every side once over the whole corpus, one after the other, so that a slower moment of a shared machine
+// falls on both sides of a round. The figures are each side's median over the rounds.
 import { readdirSync, readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
+import { parseArgs } from 'node:util';
 import model from 'wink-eng-lite-web-model';
 import winkNLP from 'wink-nlp';
 import type { DocumentInput } from '../src/core/record.ts';
@@ -11,7 +17,13 @@ import { extractBatch, extractEvents } from '../src/extract/pipeline.ts';
 import { splitFrontMatter } from '../src/ingest/text.ts';
 import { loadResources } from '../src/resources/load.ts';
 
-const megabytes = Number(process.argv[2] ?? 5);
+const { values: args, positionals } = parseArgs({
+  allowPositionals: true,
+  options: { rounds: { type: 'string', default: '3' }, warmup: { type: 'string', default: '10' } },
+});
+const megabytes = Number(positionals[0] ?? 5);
+const rounds = Number(args.rounds);
+const warmup = Number(args.warmup);
 const examples = readdirSync('examples')
   .filter((f) => f.endsWith('.md') && f !== 'README.md')
   .map((f) => {
@@ -45,45 +57,77 @@ const loadMs = performance.now() - loadStart;
 // so its own tokenisation is timed too, for reference.
 const yardstick = winkNLP(model);
 const its = yardstick.its;
-// Both sides read the examples once before they are timed, so that neither is timed while it is compiled.
-for (const doc of examples) {
-  yardstick.readDoc(doc.text).tokens().out(its.pos);
-  resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
-  extractEvents(doc, resources);
+for (let pass = 0; pass < warmup; pass++) {
+  for (const doc of examples) {
+    yardstick.readDoc(doc.text).tokens().out(its.pos);
+    resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
+    extractEvents(doc, resources);
+  }
+  extractBatch(examples, resources);
 }
-extractBatch(examples, resources);
-let tokens = 0;
-const bareStart = performance.now();
-for (const doc of corpus) tokens += yardstick.readDoc(doc.text).tokens().out(its.pos).length;
-const bareSeconds = (performance.now() - bareStart) / 1000;
-const leanStart = performance.now();
-for (const doc of corpus) resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
-const leanSeconds = (performance.now() - leanStart) / 1000;
 
-// Bulk extraction: batches of reports, each stage over the whole batch before the next (see `extractBatch`).
-const BATCH = 64;
-let events = 0;
-const start = performance.now();
-for (let i = 0; i < corpus.length; i += BATCH) {
-  for (const extraction of extractBatch(corpus.slice(i, i + BATCH), resources)) events += extraction.events.length;
+/** Seconds `run` takes over the corpus. */
+const timed = (run: () => void): number => {
+  const start = performance.now();
+  run();
   sample();
-}
-const seconds = (performance.now() - start) / 1000;
+  return (performance.now() - start) / 1000;
+};
+const BATCH = 64;
+let tokens = 0;
+let events = 0;
 let singleEvents = 0;
-const singleStart = performance.now();
-for (const [i, doc] of corpus.entries()) {
-  singleEvents += extractEvents(doc, resources).events.length;
-  if (i % 50 === 0) sample();
+const times = { bare: [] as number[], lean: [] as number[], batch: [] as number[], single: [] as number[] };
+for (let round = 0; round < rounds; round++) {
+  tokens = 0;
+  events = 0;
+  singleEvents = 0;
+  times.bare.push(
+    timed(() => {
+      for (const doc of corpus) tokens += yardstick.readDoc(doc.text).tokens().out(its.pos).length;
+    }),
+  );
+  times.lean.push(
+    timed(() => {
+      for (const doc of corpus) resources.nlp.readDoc(doc.text).tokens().out(resources.nlp.its.pos);
+    }),
+  );
+  // Bulk extraction: batches of reports, each stage over the whole batch before the next (see `extractBatch`).
+  times.batch.push(
+    timed(() => {
+      for (let i = 0; i < corpus.length; i += BATCH) {
+        for (const extraction of extractBatch(corpus.slice(i, i + BATCH), resources)) {
+          events += extraction.events.length;
+        }
+        sample();
+      }
+    }),
+  );
+  times.single.push(
+    timed(() => {
+      for (const [i, doc] of corpus.entries()) {
+        singleEvents += extractEvents(doc, resources).events.length;
+        if (i % 50 === 0) sample();
+      }
+    }),
+  );
+  const share = (side: number[]) => `${(((times.bare[round] ?? 0) / (side[round] ?? 1)) * 100).toFixed(1)}%`;
+  console.log(`round ${round + 1}: batches ${share(times.batch)}, document by document ${share(times.single)}`);
 }
-const singleSeconds = (performance.now() - singleStart) / 1000;
 clearInterval(sampler);
 sample();
 if (singleEvents !== events) throw new Error(`batches gave ${events} events, single documents ${singleEvents}`);
+const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
+const bareSeconds = median(times.bare);
+const leanSeconds = median(times.lean);
+const seconds = median(times.batch);
+const singleSeconds = median(times.single);
 
 const mb = bytes / 1024 / 1024;
 const rate = (n: number, s: number) => Math.round(n / s).toLocaleString('en');
 console.log(
-  `corpus: ${corpus.length} reports, ${mb.toFixed(1)} MB, ${tokens.toLocaleString('en')} tokens (resources built in ${Math.round(loadMs)} ms)`,
+  `corpus: ${corpus.length} reports, ${mb.toFixed(1)} MB, ${tokens.toLocaleString('en')} tokens (resources built in ${Math.round(loadMs)} ms); ` +
+    `medians of ${rounds} rounds after ${warmup} warm-up passes over the examples`,
 );
 console.log(
   `wink-nlp tokenisation + POS: ${rate(corpus.length, bareSeconds)} reports/s, ${rate(tokens, bareSeconds)} tokens/s`,
