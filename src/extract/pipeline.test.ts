@@ -14,6 +14,11 @@ const rows: [string, string[]][] = [
   ['Gunmen attacked a police checkpoint in Kirkuk on Monday.', ['ASSAULT Gunmen → police checkpoint']],
   ['The convoy was ambushed by al-Shabaab fighters near Afgooye.', ['ASSAULT al-Shabaab fighters → ?']],
   ['Israeli airstrikes on Hezbollah positions killed three fighters.', ['ASSAULT Israeli → Hezbollah positions']],
+  // The weapon's owner is the actor: "a Malian army drone struck", not the compound "drone strike".
+  [
+    'A Malian army drone struck a pickup truck near Gao on Monday, killing three militants.',
+    ['ASSAULT Malian army drone → militants'],
+  ],
   [
     'Turkish forces shelled Kurdish militia positions in northern Syria.',
     ['ASSAULT Turkish forces → Kurdish militia positions'],
@@ -21,6 +26,11 @@ const rows: [string, string[]][] = [
   ['The minister called on the rebels to lay down their arms.', ['REQUEST minister → rebels']],
   ['Hamas vowed to attack Israeli troops.', ['THREATEN Hamas → Israeli troops']],
   ['Police arrested three journalists in Kampala on Friday.', ['COERCE Police → journalists']],
+  // "abducted" is a verb the tagger does not know (it reads a noun); "members of" a party are the party's.
+  ['Unidentified gunmen abducted six men from a village near Kano on Friday.', ['ASSAULT Unidentified gunmen → men']],
+  ['Police arrested 14 members of the opposition party in Harare on Sunday.', ['COERCE Police → opposition party']],
+  // Civilians on both sides: the residents who beat, the woman beaten.
+  ['Residents beat to death a woman in Sokoto on Thursday.', ['PROTEST Residents → woman']],
   [
     'French President Emmanuel Macron met Kenyan President William Ruto in Paris on Monday.',
     ['CONSULT French President Emmanuel Macron → Kenyan President William Ruto'],

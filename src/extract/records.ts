@@ -42,7 +42,7 @@ function buildRecord(
   const recipients = uniqueActors(
     cluster.mentions.flatMap((m) => m.recipients),
     cluster.recipientsInherited,
-  ).filter((r) => !actors.some((a) => a.actor.name === r.actor.name));
+  ).filter((r) => !actors.some((a) => sameSide(a.actor, r.actor)));
   const code = cameoCodeFor(main.type, mode);
   const killed = mostSpecific(cluster.mentions.map((m) => m.killed));
   const injured = mostSpecific(cluster.mentions.map((m) => m.injured));
@@ -126,6 +126,20 @@ function toActor(m: ActorMention, all: readonly ActorMention[]): BuiltActor {
 }
 
 /** One entry per party: "Karimi" and "Ahmed Karimi" are one. */
+/**
+ * A recipient that is one of the actors is not a recipient as well. A named actor is itself wherever it is named;
+ * a generic one only when it is written the same way (or as a pronoun): "residents beat a woman to death" has
+ * civilians on both sides.
+ */
+function sameSide(actor: Actor, recipient: Actor): boolean {
+  if (actor.name !== recipient.name) return false;
+  if (actor.kind !== 'generic' || PRONOUN.test(actor.text) || PRONOUN.test(recipient.text)) return true;
+  return actor.text.toLowerCase() === recipient.text.toLowerCase();
+}
+
+/** A pronoun carries the name of what it refers to: "bar Americans from dealing with them" is no second side. */
+const PRONOUN = /^(?:he|him|his|she|her|it|its|they|them|their|we|us|our)$/i;
+
 function uniqueActors(mentions: readonly ActorMention[], inherited: readonly ActorMention[]): BuiltActor[] {
   const list = mentions.length > 0 ? mentions : inherited;
   const kept: ActorMention[] = [];

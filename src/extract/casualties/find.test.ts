@@ -106,6 +106,7 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Six people, including a child, were injured by falling debris.', ['injured 6-6 people']],
   ['Fighting killed the Kurdish commander Ahmed Barzani near the dam.', ['killed 1-1 Kurdish commander Ahmed Barzani']],
   ['Israeli troops shot dead two Palestinians at a checkpoint.', ['killed 2-2 Palestinians']],
+  ['A mob beat to death a man accused of theft.', ['killed 1-1 man']],
   ['The number of dead rose to 45 overnight.', ['killed 45-45 -']],
   ['A policeman and two civilians were killed in the blast.', ['killed 3-3 A policeman and two civilians']],
   ['Twenty people were killed or wounded in the shelling.', []],

@@ -512,7 +512,9 @@ function findActive(ctx: Context): void {
     // "shot dead two Palestinians", "gunned down a judge"
     const shotDead = (t.lemma === 'shoot' || t.normal === 'shot') && word(tokens, i + 1) === 'dead';
     const gunnedDown = t.lemma === 'gun' && word(tokens, i + 1) === 'down';
-    const kind = shotDead || gunnedDown ? 'killed' : harmKind(t);
+    // "beat to death a man accused of theft", "stoned to death two women"
+    const toDeath = t.pos === 'VERB' && word(tokens, i + 1) === 'to' && word(tokens, i + 2) === 'death';
+    const kind = shotDead || gunnedDown || toDeath ? 'killed' : harmKind(t);
     if (!kind) continue;
     // "the killing of three journalists", "the abduction of two aid workers"
     const nounOf = t.pos === 'NOUN' && word(tokens, i + 1) === 'of';
@@ -522,7 +524,7 @@ function findActive(ctx: Context): void {
     if (NEGATIONS.has(word(tokens, i - 1)) || MODALS.has(word(tokens, i - 1))) continue;
     // "killing and injuring an unknown number of people": verbs sharing one object
     const verbs: Array<{ at: number; kind: CasualtyKind; token: Token }> = [{ at: i, kind, token: t }];
-    let j = nounOf || shotDead || gunnedDown ? i + 2 : i + 1;
+    let j = toDeath ? i + 3 : nounOf || shotDead || gunnedDown ? i + 2 : i + 1;
     // "killing or wounding 50": one figure for two kinds cannot be split
     if (word(tokens, j) === 'or' && harmKind(tokens[j + 1])) {
       markUsed(ctx, i, j + 2);

@@ -48,3 +48,14 @@ test('triggers: a passive verb is marked passive', () => {
   const [attack] = findTriggers(sentenceOf('The convoy was attacked by unidentified gunmen.'), lexicon);
   assert.equal(attack?.passive, true);
 });
+
+test('triggers: a noun and a past tense are a subject and its verb, not a compound noun', () => {
+  // "drone strike" is a phrase of the lexicon; "a drone struck" is a drone that struck.
+  const [struck] = findTriggers(sentenceOf('A U.S. drone struck a car near the border.'), lexicon);
+  assert.notEqual(struck?.entry, 'ASSAULT:drone strike');
+  const [compound] = findTriggers(sentenceOf('A U.S. drone strike killed two men near the border.'), lexicon);
+  assert.equal(compound?.entry, 'ASSAULT:drone strike');
+  // A phrase opened by an adverb is a verb's: "sexually abused" still reads as "sexually abuse".
+  const [abuse] = findTriggers(sentenceOf('Guards sexually abused the detainees.'), lexicon);
+  assert.equal(abuse?.entry, 'ASSAULT:sexually abuse');
+});

@@ -52,6 +52,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
     const { entry, length, head } = match;
     const last = i + length;
     const headToken = tokens[head] as Token;
+    const verbal = isVerbal(headToken) || unknownPastTense(tokens, head);
     const first = tokens[i] as Token;
     const end = (tokens[last - 1] as Token).end;
     found.push({
@@ -66,7 +67,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       mode: entry.mode,
       hint: entry.hint,
       context: entry.context,
-      pos: isVerbal(headToken) ? 'VERB' : 'NOUN',
+      pos: verbal ? 'VERB' : 'NOUN',
       entry: entry.id,
       governs: entry.governs,
       speaker: entry.speaker,
@@ -75,7 +76,7 @@ export function findTriggers(sentence: Sentence, lexicon: TriggerLexicon): Trigg
       suppressed: false,
       modality: 'asserted',
       cues: { negated: false, future: false, hypothetical: false },
-      passive: isVerbal(headToken) && isPassive(tokens, i, last),
+      passive: verbal && isPassive(tokens, i, last),
       also: [],
     });
     i = last - 1;
@@ -215,6 +216,26 @@ function isVerbal(token: Token): boolean {
   return token.pos === 'VERB' || token.pos === 'AUX';
 }
 
+/** What may follow a verb as its object: "abducted six men", "abducted the driver", "abducted their son". */
+const OBJECT_START = new Set(['DET', 'NUM', 'PRON', 'ADJ', 'NOUN', 'PROPN']);
+/** What may come right before a verb: its subject ("gunmen abducted") or a form of "be" ("were abducted"). */
+const SUBJECT_END = new Set(['NOUN', 'PROPN', 'PRON']);
+
+/**
+ * A past tense the tagger did not know and took for a noun: wink's model tags "abducted" in "gunmen abducted six
+ * men" as a noun (its lemma is the word itself). Read as a verb when it ends in "-ed" and stands between a subject
+ * (or "was", "were") and what can be an object.
+ */
+function unknownPastTense(tokens: readonly Token[], at: number): boolean {
+  const t = tokens[at] as Token;
+  if (t.pos !== 'NOUN' || t.lemma !== t.normal || !/[a-z]ed$/.test(t.normal)) return false;
+  const before = tokens[at - 1];
+  const after = tokens[at + 1];
+  if (!before || !after) return false;
+  const subject = SUBJECT_END.has(before.pos) || BE.has(before.normal);
+  return subject && (OBJECT_START.has(after.pos) || (BE.has(before.normal) && after.pos === 'ADP'));
+}
+
 function matchAt(
   tokens: readonly Token[],
   i: number,
@@ -237,9 +258,22 @@ function matchAt(
     // A verb phrase ("open fire", "call on") is headed by its first word; a noun phrase ("drone strike") by its last.
     const head = matched.length > 1 && !isVerbal(token) ? (matched.at(-1) as number) : i;
     if (!posFits(tokens[head] as Token, entry, head === 0)) continue;
+    if (head !== i && NOUN_MODIFIER.has(token.pos) && !nounHead(tokens[head] as Token, entry)) continue;
     return { entry, length: (matched.at(-1) as number) + 1 - i, head };
   }
   return null;
+}
+
+/** A phrase opened by one of these is a compound noun ("drone strike"); "sexually abused" is a verb's phrase. */
+const NOUN_MODIFIER = new Set(['NOUN', 'PROPN', 'ADJ']);
+
+/**
+ * The head of a noun phrase read as a noun. "A U.S. drone struck a car" holds "drone" and a form of "strike", but
+ * as a subject and its verb, not the compound "drone strike": a head tagged as a verb must be written as the noun
+ * is (singular or plural — "drone strikes killed" is sometimes tagged so), not as a past tense or a participle.
+ */
+function nounHead(token: Token, entry: TriggerEntry): boolean {
+  return token.pos !== 'VERB' || entry.nounForms.has(token.normal);
 }
 
 /** Words that may stand inside a phrase with a gap: "expelled two Russian diplomats", "upgraded their ties". */

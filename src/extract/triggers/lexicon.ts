@@ -44,6 +44,8 @@ export interface TriggerEntry {
   speaker: boolean;
   /** "a convoy struck a landmine": the subject is on the receiving end. */
   reverse: boolean;
+  /** The last word of the phrase as a noun, singular and plural ("strike", "strikes"): see `nounHead`. */
+  nounForms: ReadonlySet<string>;
 }
 
 export interface TriggerLexicon {
@@ -99,6 +101,7 @@ export function buildTriggerLexicon(raw: RawTriggers, governors: RawGovernors): 
           gap: item.gap ?? 0,
           speaker: item.speaker ?? false,
           reverse: item.reverse ?? false,
+          nounForms: new Set(inflections(phrase.at(-1) ?? '').slice(0, 2)),
         };
         for (const form of entry.words[0] ?? []) {
           const list = byFirst.get(form) ?? [];
