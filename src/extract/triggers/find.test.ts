@@ -33,6 +33,10 @@ const rows: [string, string[]][] = [
   ['The group could attack again, analysts warned.', ['ASSAULT//hypothetical', 'THREATEN']],
   ['Protests erupted in March after the vote.', ['PROTEST/demo']],
   ['The convoy was attacked by unidentified gunmen.', ['ASSAULT']],
+  ['The Taliban publicly flogged three men in Ghazni.', ['ASSAULT/beat']],
+  // A town taken (a change of territory), not goods seized.
+  ['Rebels seized the town of Rubaya after heavy fighting.', ['ASSAULT', 'ASSAULT']],
+  ['Customs officers seized two tonnes of cocaine at the port.', ['COERCE/seize']],
 ];
 
 for (const [text, expected] of rows) {
@@ -58,4 +62,9 @@ test('triggers: a noun and a past tense are a subject and its verb, not a compou
   // A phrase opened by an adverb is a verb's: "sexually abused" still reads as "sexually abuse".
   const [abuse] = findTriggers(sentenceOf('Guards sexually abused the detainees.'), lexicon);
   assert.equal(abuse?.entry, 'ASSAULT:sexually abuse');
+});
+
+test('triggers: a town seized is territory taken', () => {
+  const [seized] = findTriggers(sentenceOf('Rebels seized the town of Rubaya on Sunday.'), lexicon);
+  assert.equal(seized?.hint, 'territory');
 });
