@@ -172,7 +172,9 @@ function nearest(events: readonly EventMention[], thing: { start: number; end: n
   let best: EventMention | undefined;
   let distance = Number.POSITIVE_INFINITY;
   for (const e of events) {
-    const d = Math.abs(thing.start - e.trigger.start);
+    // ", killing two" is a word of the event it tells more of ("opened fire …, killing two"): distances count from
+    // every word of the event.
+    const d = Math.min(...[e.trigger, ...e.trigger.also].map((t) => Math.abs(thing.start - t.start)));
     if (d < distance) {
       distance = d;
       best = e;

@@ -121,3 +121,14 @@ test('pipeline: a batch gives each document exactly what it gets alone', () => {
   assert.deepEqual(extractBatch(inputs, resources), alone);
   assert.deepEqual(extractBatch([], resources), []);
 });
+
+test('pipeline: ", killing two" tells more of the main clause, past a word of another kind between them', () => {
+  const events = run('Police opened fire on students protesting against job quotas in Dhaka on Thursday, killing two.');
+  const shooting = events.find((e) => e.type === 'ASSAULT');
+  assert.equal(shooting?.killed?.min, 2);
+  // The students protested; they did not riot because the police killed two of them.
+  assert.deepEqual(
+    events.filter((e) => e.type === 'PROTEST').map((e) => [e.mode, e.killed]),
+    [['demo', null]],
+  );
+});

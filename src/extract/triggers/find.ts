@@ -156,7 +156,11 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
   const kept: TriggerMention[] = [];
   const remap = new Map<number, number>();
   triggers.forEach((trigger, index) => {
-    const previous = kept.findLast(live);
+    // ", killing two": a participle after a comma tells more of the main clause's event, past any word between
+    // that names another kind ("opened fire on students protesting against quotas, killing two").
+    const previous =
+      (isTrailingParticiple(tokens, trigger) ? kept.findLast((k) => live(k) && k.type === trigger.type) : undefined) ??
+      kept.findLast(live);
     if (
       previous &&
       (previous.type === trigger.type || (isPropertyHarm(previous) && isPropertyHarm(trigger))) &&
@@ -177,6 +181,10 @@ function collapseRepeats(tokens: readonly Token[], triggers: TriggerMention[]): 
   for (const trigger of kept)
     if (trigger.governedBy !== null) trigger.governedBy = remap.get(trigger.governedBy) ?? null;
   return kept;
+}
+
+function isTrailingParticiple(tokens: readonly Token[], trigger: TriggerMention): boolean {
+  return trigger.pos === 'VERB' && /ing$/.test(trigger.text) && tokens[trigger.first - 1]?.text === ',';
 }
 
 // "looted shops and burned several houses": one raid on property, in two words of two types.
