@@ -43,6 +43,7 @@ export function inferAcrossDocument(
     const placed = ownPlace(cluster.mentions);
     return {
       mentions: cluster.mentions,
+      tolls: cluster.tolls,
       links: [],
       date: dated ? toEventDate(dated.date, 'explicit') : null,
       dateRule: dated ? dated.date.rule : '',

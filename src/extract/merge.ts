@@ -3,11 +3,14 @@
 
 import { distanceKm } from '../core/geo.ts';
 import type { ActorMention } from './actors/find.ts';
+import type { CasualtyMention } from './casualties/find.ts';
 import type { EventMention } from './events.ts';
 import type { MentionLink } from './links.ts';
 
 export interface EventCluster {
   mentions: EventMention[];
+  /** Counts of the dead or wounded told in a sentence of their own, after the event (see tolls.ts). */
+  tolls: CasualtyMention[];
 }
 
 type Fit = 'match' | 'neutral' | 'conflict';
@@ -21,7 +24,7 @@ export function mergeMentions(mentions: readonly EventMention[], links: readonly
   for (const mention of ordered) {
     anchorVagueDate(mention, links, clusterOf);
     const target = findAntecedent(clusters, mention);
-    const cluster = target ?? { mentions: [] };
+    const cluster = target ?? { mentions: [], tolls: [] };
     if (!target) clusters.push(cluster);
     cluster.mentions.push(mention);
     clusterOf.set(mention.index, cluster);
@@ -62,6 +65,14 @@ function daysBetween(a: string, b: string): number {
   return Math.round((Date.parse(`${b}T00:00:00Z`) - Date.parse(`${a}T00:00:00Z`)) / 86_400_000);
 }
 
+/** "three fighters were killed", "two soldiers were wounded": a toll, with no one named as doing it. */
+function isToll(mention: EventMention): boolean {
+  const { trigger } = mention;
+  return trigger.passive && mention.actors.length === 0 && TOLL_WORDS.test(trigger.text);
+}
+
+const TOLL_WORDS = /^(?:killed|wounded|injured|hurt)$/i;
+
 function findAntecedent(clusters: readonly EventCluster[], mention: EventMention): EventCluster | undefined {
   for (let i = clusters.length - 1; i >= 0; i--) {
     const cluster = clusters[i] as EventCluster;
@@ -79,7 +90,10 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   if (mode && mention.mode && mode !== mention.mode) return false;
   // "One attack, targeting the air base": singled out of a group, it is an event of its own.
   if (mention.singledOut && !cluster.mentions.every((m) => m.singledOut)) return false;
-  if (cluster.mentions.some((m) => m.sentence === mention.sentence)) return false;
+  // Two events told in one sentence are two events, but for the toll of one of them: "clashes broke out between
+  // rival groups; three fighters were killed".
+  const toll = isToll(mention) && (cluster.mentions.at(-1) as EventMention).sentence === mention.sentence;
+  if (!toll && cluster.mentions.some((m) => m.sentence === mention.sentence)) return false;
   const actors = fit(clusterActors(cluster, 'actors'), mention.actors);
   const recipients = fit(clusterActors(cluster, 'recipients'), mention.recipients);
   if (actors === 'conflict' || recipients === 'conflict') return false;
@@ -87,7 +101,7 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   // A back-reference ("those strikes", "the envoy's visit") joins on compatibility; a fresh mention needs a shared
   // party, or to follow within two sentences without naming one ("Two soldiers were wounded." after the attack).
   // "Smoke rises over a depot after U.S. strikes": a caption shows an event the report tells.
-  if (mention.caption) return true;
+  if (mention.caption || toll) return true;
   const last = cluster.mentions.at(-1) as EventMention;
   const near = mention.sentence - last.sentence <= 2 && mention.actors.length === 0 && !mention.date;
   return (

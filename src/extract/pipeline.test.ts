@@ -132,3 +132,36 @@ test('pipeline: ", killing two" tells more of the main clause, past a word of an
     [['demo', null]],
   );
 });
+
+test('pipeline: a toll told after a semicolon is the toll of the clash before it', () => {
+  const events = run('Clashes broke out between rival armed groups near Kidal on Friday; three fighters were killed.');
+  assert.equal(events.length, 1);
+  assert.equal(events[0]?.actor[0]?.text, 'armed groups', 'both sides are of the one group named');
+  assert.equal(events[0]?.killed?.min, 3);
+});
+
+test('pipeline: a toll told in a sentence of its own is the toll of the attack before it, and its evidence', () => {
+  const [event, ...more] = run('A rocket hit a military base near Bashiqa on Monday. No casualties were reported.');
+  assert.equal(more.length, 0);
+  assert.deepEqual(
+    [event?.killed, event?.injured],
+    [
+      { min: 0, max: 0 },
+      { min: 0, max: 0 },
+    ],
+  );
+  assert.deepEqual(
+    event?.evidence.map((e) => [e.text, e.trigger === null]),
+    [
+      ['A rocket hit a military base near Bashiqa on Monday.', false],
+      ['No casualties were reported.', true],
+    ],
+  );
+  // A count already told is kept; a toll after a meeting, or in another paragraph, is no attack's.
+  const [told] = run('Gunmen killed two guards at a checkpoint near Kirkuk on Monday. Three more were wounded.');
+  assert.deepEqual([told?.killed?.min, told?.injured?.min], [2, 3]);
+  const [meeting] = run('The two ministers met in Baghdad on Monday. No casualties were reported.');
+  assert.equal(meeting?.killed, null);
+  const [apart] = run('A rocket hit a military base near Bashiqa on Monday.\n\nNo casualties were reported.');
+  assert.equal(apart?.killed, null);
+});

@@ -19,6 +19,7 @@ import { findPlaces } from './places/find.ts';
 import type { Gazetteer } from './places/gazetteer.ts';
 import { buildRecords } from './records.ts';
 import { type Nlp, splitSentences } from './sentences.ts';
+import { attachTolls, TOLL_CUE } from './tolls.ts';
 import { findTriggers } from './triggers/find.ts';
 import type { TriggerLexicon } from './triggers/lexicon.ts';
 
@@ -83,10 +84,13 @@ export function extractBatch(inputs: readonly DocumentInput[], resources: Extrac
     })),
     resources,
   );
-  // 10. Event mentions and the links the text states between them; 11. merge the mentions of one event;
-  // 12. infer what the document says elsewhere; 13. build the records.
+  // 10. Event mentions and the links the text states between them; 11. merge the mentions of one event, and give
+  // it the toll a sentence of its own tells; 12. infer what the document says elsewhere; 13. build the records.
   const assembled = findings.map(assemble);
   const clusters = assembled.map(({ mentions, links }) => mergeMentions(mentions, links));
+  clusters.forEach((list, d) => {
+    attachTolls(list, findings[d] ?? []);
+  });
   const inferred = docs.map((doc, d) => inferAcrossDocument(doc, clusters[d] ?? [], assembled[d]?.links ?? []));
   return docs.map((doc, d) => ({ document: doc, events: buildRecords(doc, inferred[d] ?? [], resources.extractor) }));
 }
@@ -151,6 +155,9 @@ function readSentences(documents: readonly DocumentSentences[], resources: Extra
   for (const { f, countryHint } of read)
     f.places = findPlaces(f.sentence, resources.gazetteer, { countryHint, excludeSpans: f.actors });
   for (const { f } of read) f.casualties = findCasualties(f.sentence);
+  // "No casualties were reported.": a toll with no event word of its own, for the event before it (tolls.ts).
+  for (const f of findings.flat())
+    if (f.triggers.length === 0 && TOLL_CUE.test(f.sentence.text)) f.casualties = findCasualties(f.sentence);
   return findings;
 }
 

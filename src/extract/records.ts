@@ -13,6 +13,7 @@ import type { EventMention } from './events.ts';
 import type { InferredCluster } from './infer.ts';
 import { sameParty } from './merge.ts';
 import type { PreparedDocument } from './model.ts';
+import { tollOf } from './tolls.ts';
 
 export function buildRecords(
   doc: PreparedDocument,
@@ -44,8 +45,8 @@ function buildRecord(
     cluster.recipientsInherited,
   ).filter((r) => !actors.some((a) => sameSide(a.actor, r.actor)));
   const code = cameoCodeFor(main.type, mode);
-  const killed = mostSpecific(cluster.mentions.map((m) => m.killed));
-  const injured = mostSpecific(cluster.mentions.map((m) => m.injured));
+  const killed = mostSpecific(cluster.mentions.map((m) => m.killed)) ?? tollOf(cluster.tolls, 'killed');
+  const injured = mostSpecific(cluster.mentions.map((m) => m.injured)) ?? tollOf(cluster.tolls, 'injured');
   const fields: Record<string, string> = {
     type:
       main.type === main.trigger.type ? `trigger:${main.trigger.entry}` : `intent:${main.trigger.entry}→${main.type}`,
@@ -96,7 +97,7 @@ function buildRecord(
     claim: claim.claim,
     modality,
     links: cluster.links.map((l): Link => ({ relation: l.relation, event: ids[l.to] as string, text: l.text })),
-    evidence: evidenceOf(doc, cluster.mentions),
+    evidence: evidenceOf(doc, cluster.mentions, cluster.tolls),
     provenance: { extractor, fields },
     confidence: confidenceOf(cluster, actors.length > 0, recipients.length > 0),
   };
@@ -201,20 +202,20 @@ function modalityOf(modality: Modality, date: EventDate | null, cutoff: string |
   return date.end < cutoff ? 'historical' : modality;
 }
 
-function evidenceOf(doc: PreparedDocument, mentions: readonly EventMention[]): Evidence[] {
+/** The sentences of the event's mentions (with their trigger words), then those of its tolls (with none). */
+function evidenceOf(
+  doc: PreparedDocument,
+  mentions: readonly EventMention[],
+  tolls: readonly CasualtyMention[],
+): Evidence[] {
   const evidence: Evidence[] = [];
-  for (const m of mentions) {
-    if (evidence.some((e) => e.sentence === m.sentence)) continue;
-    const sentence = doc.sentences[m.sentence];
-    if (!sentence) continue;
-    evidence.push({
-      sentence: m.sentence,
-      start: sentence.start,
-      end: sentence.end,
-      text: sentence.text,
-      trigger: { start: m.trigger.start, end: m.trigger.end },
-    });
-  }
+  const cite = (index: number, trigger: Evidence['trigger']) => {
+    const sentence = doc.sentences[index];
+    if (!sentence || evidence.some((e) => e.sentence === index)) return;
+    evidence.push({ sentence: index, start: sentence.start, end: sentence.end, text: sentence.text, trigger });
+  };
+  for (const m of mentions) cite(m.sentence, { start: m.trigger.start, end: m.trigger.end });
+  for (const t of tolls) cite(t.sentence, null);
   return evidence;
 }
 

@@ -209,7 +209,10 @@ function typeRoles(
 function nounRoles(tokens: readonly Token[], trigger: TriggerMention, mentions: readonly PlacedMention[]): Roles {
   // "fighting between the army and the RSF", "clashes between the SDF and tribal fighters": both sides are named.
   const between = sidesBetween(tokens, trigger.last, mentions);
-  if (between) return roles([between[0]], 'nominal:between', [between[1]], 'nominal:between');
+  if (between) {
+    const [one, other] = between;
+    return roles([one], 'nominal:between', other === null ? [] : [other], 'nominal:between');
+  }
   const governingVerb = verbBefore(tokens, trigger.first);
   let actor = premodifier(tokens, trigger.first, mentions);
   let actorRule = 'nominal:premodifier';
@@ -287,7 +290,7 @@ function sidesBetween(
   tokens: readonly Token[],
   from: number,
   mentions: readonly PlacedMention[],
-): [number, number] | null {
+): [number, number | null] | null {
   for (let i = from; i < Math.min(tokens.length, from + 3); i++) {
     if ((tokens[i] as Token).normal !== 'between') continue;
     const first = mentions.find((m) => m.first > i && m.first <= i + 3);
@@ -298,7 +301,9 @@ function sidesBetween(
         m.first <= first.last + 3 &&
         tokens.slice(first.last, m.first).some((t) => t.normal === 'and'),
     );
-    return second ? [first.index, second.index] : null;
+    if (second) return [first.index, second.index];
+    // "clashes between rival Tuareg armed groups": both sides are of the one group named.
+    return tokens[first.first - 1]?.normal === 'rival' ? [first.index, null] : null;
   }
   return null;
 }

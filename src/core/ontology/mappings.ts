@@ -45,13 +45,14 @@ export interface AcledCode {
 }
 
 /** What the trigger itself says beyond type and mode ("grenade", "recaptured"). */
-export type AcledHint = 'grenade' | 'territory' | 'looting' | 'protest-intervention' | 'mob';
+export type AcledHint = 'grenade' | 'territory' | 'looting' | 'protest-intervention' | 'mob' | 'disrupted';
 
 const code = (sub: AcledSubEventType): AcledCode => ({ event_type: acledEventTypeOf(sub), sub_event_type: sub });
 
 /** An armed side: state forces, rebels, militias and external forces. */
 const isArmed = (t: AcledActorType | null): boolean => t !== null && [1, 2, 3, 4, 8].includes(t);
 const isUnarmed = (t: AcledActorType | null): boolean => t === 5 || t === 6 || t === 7;
+const isNonStateArmed = (t: AcledActorType | null): boolean => t === 2 || t === 3 || t === 4;
 
 export interface AcledContext {
   actor: AcledActorType | null;
@@ -73,6 +74,8 @@ export function acledFor(type: PloverType, mode: string | null, ctx: AcledContex
       return mode === 'riot' || mode === 'vandalize' ? code('Violent demonstration') : code('Peaceful protest');
     case 'COERCE':
       if (mode === 'arrest') return code('Arrests');
+      // A bomb defused, a weapons cache seized: violence averted (by a rebel group, a cache taken is loot).
+      if (ctx.hint === 'disrupted' && !isNonStateArmed(ctx.actor)) return code('Disrupted weapons use');
       if (mode === 'seize' && ctx.hint === 'territory') return territoryChange(ctx);
       if (mode === 'seize' || ctx.hint === 'looting') return code('Looting/property destruction');
       return null;

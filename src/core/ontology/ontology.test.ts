@@ -80,6 +80,17 @@ for (const [type, mode, actor, recipient, expected] of acledRows) {
   });
 }
 
+test('ontology: a bomb defused or a weapons cache seized is disrupted weapons use, goods seized are not', () => {
+  const disrupted = acledFor('COERCE', 'seize', { actor: 1, recipient: null, hint: 'disrupted' });
+  assert.equal(disrupted?.sub_event_type, 'Disrupted weapons use');
+  assert.equal(
+    acledFor('COERCE', 'seize', { actor: 1, recipient: null })?.sub_event_type,
+    'Looting/property destruction',
+  );
+  const taken = acledFor('COERCE', 'seize', { actor: 2, recipient: null, hint: 'disrupted' });
+  assert.equal(taken?.sub_event_type, 'Looting/property destruction');
+});
+
 test('ontology: every PLOVER type and mode maps to a known CAMEO root', () => {
   for (const type of PLOVER_TYPES) {
     for (const mode of [null, ...Object.keys(PLOVER[type].modes)])

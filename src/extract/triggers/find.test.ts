@@ -37,6 +37,10 @@ const rows: [string, string[]][] = [
   // A town taken (a change of territory), not goods seized.
   ['Rebels seized the town of Rubaya after heavy fighting.', ['ASSAULT', 'ASSAULT']],
   ['Customs officers seized two tonnes of cocaine at the port.', ['COERCE/seize']],
+  // Violence averted: the bomb defused is no attack of its own.
+  ['Engineers defused a roadside bomb on the highway.', ['COERCE/seize']],
+  ['Police seized a weapons cache in a house in Mosul.', ['COERCE/seize']],
+  ['The group said it had seized weapons and vehicles.', ['COERCE/seize']],
 ];
 
 for (const [text, expected] of rows) {

@@ -7,7 +7,7 @@ const RawEntrySchema = z.object({
   words: z.string().min(1),
   pos: z.enum(['VERB', 'NOUN']).optional(),
   mode: z.string().nullable().optional(),
-  hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention', 'mob']).optional(),
+  hint: z.enum(['grenade', 'territory', 'looting', 'protest-intervention', 'mob', 'disrupted']).optional(),
   context: z.array(z.string()).optional(),
   governs: z.boolean().optional(),
   gap: z.number().int().min(0).max(4).optional(),
