@@ -81,9 +81,15 @@ function findAntecedent(clusters: readonly EventCluster[], mention: EventMention
   return undefined;
 }
 
+function lastSentence(cluster: EventCluster): number {
+  return Math.max(...cluster.mentions.map((m) => m.sentence));
+}
+
 function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   const head = cluster.mentions[0] as EventMention;
-  if (head.type !== mention.type) return false;
+  // "Protesters threw stones at police. At least 20 people were injured.": the riot's toll.
+  const riotToll = head.type === 'PROTEST' && head.mode === 'riot' && mention.type === 'ASSAULT' && isToll(mention);
+  if (head.type !== mention.type && !riotToll) return false;
   if (head.modality !== mention.modality) return false;
   // "arrested 14 people … and imposed a curfew": two coercions of different kinds are two events.
   const mode = cluster.mentions.map((m) => m.mode).find((m) => m !== null);
@@ -96,7 +102,10 @@ function canJoin(cluster: EventCluster, mention: EventMention): boolean {
   if (!toll && cluster.mentions.some((m) => m.sentence === mention.sentence)) return false;
   const actors = fit(clusterActors(cluster, 'actors'), mention.actors);
   const recipients = fit(clusterActors(cluster, 'recipients'), mention.recipients);
-  if (actors === 'conflict' || recipients === 'conflict') return false;
+  // A toll right after its event names the victims ("two soldiers were killed"), not always as the event's
+  // recipient was named ("shelled government positions").
+  const tollNext = isToll(mention) && mention.sentence - lastSentence(cluster) <= 1;
+  if (actors === 'conflict' || (recipients === 'conflict' && !tollNext)) return false;
   if (!datesFit(cluster, mention) || !placesFit(cluster, mention) || !countsFit(cluster, mention)) return false;
   // A back-reference ("those strikes", "the envoy's visit") joins on compatibility; a fresh mention needs a shared
   // party, or to follow within two sentences without naming one ("Two soldiers were wounded." after the attack).

@@ -165,3 +165,13 @@ test('pipeline: a toll told in a sentence of its own is the toll of the attack b
   const [apart] = run('A rocket hit a military base near Bashiqa on Monday.\n\nNo casualties were reported.');
   assert.equal(apart?.killed, null);
 });
+
+test('pipeline: the toll told after a riot is the riot’s', () => {
+  const events = run(
+    'Rioters burned tyres and threw stones at police in Gujranwala on Sunday. Twelve people were injured.',
+  );
+  assert.deepEqual(
+    events.map((e) => [e.type, e.injured?.min]),
+    [['PROTEST', 12]],
+  );
+});
