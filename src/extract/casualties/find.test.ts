@@ -107,6 +107,9 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   ['Fighting killed the Kurdish commander Ahmed Barzani near the dam.', ['killed 1-1 Kurdish commander Ahmed Barzani']],
   ['Israeli troops shot dead two Palestinians at a checkpoint.', ['killed 2-2 Palestinians']],
   ['A mob beat to death a man accused of theft.', ['killed 1-1 man']],
+  // A year before a comma is the date's, not a group of victims to add up.
+  ['On 15 June 2024, two women were killed when a shell hit their house.', ['killed 2-2 women']],
+  ['A policeman, a soldier and two civilians were killed.', ['killed 4-4 A policeman, a soldier and two civilians']],
   ['The number of dead rose to 45 overnight.', ['killed 45-45 -']],
   ['A policeman and two civilians were killed in the blast.', ['killed 3-3 A policeman and two civilians']],
   ['Twenty people were killed or wounded in the shelling.', []],

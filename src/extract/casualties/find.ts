@@ -672,6 +672,8 @@ function findPassive(ctx: Context): void {
     while (word(tokens, victims.start - 1) === 'and' || word(tokens, victims.start - 1) === ',') {
       const more = victimsBefore(tokens, victims.start - 1, sentence.text, sentence.start);
       if (!more || more.how === 'pronoun') break;
+      // "On 15 June 2024, two women were killed": a number alone before a comma is a date's year, not people.
+      if (word(tokens, victims.start - 1) === ',' && !/\p{L}/u.test(more.text ?? '')) break;
       const first = tokens[more.start] as Token;
       const last = tokens[groupStart - 1] as Token;
       victims = {

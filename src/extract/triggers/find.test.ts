@@ -71,4 +71,10 @@ test('triggers: a noun and a past tense are a subject and its verb, not a compou
 test('triggers: a town seized is territory taken', () => {
   const [seized] = findTriggers(sentenceOf('Rebels seized the town of Rubaya on Sunday.'), lexicon);
   assert.equal(seized?.hint, 'territory');
+  // A noun before the head makes a compound: "an army outpost".
+  const [outpost] = findTriggers(sentenceOf('Rebels seized an army outpost near the border.'), lexicon);
+  assert.equal(outpost?.hint, 'territory');
+  // "set his body on fire" is no "set … on fire" of property with a gap of a noun.
+  const burned = findTriggers(sentenceOf('A mob beat a man to death and set his body on fire.'), lexicon);
+  assert.ok(burned.every((t) => t.mode !== 'destroy'));
 });

@@ -293,7 +293,8 @@ function matchPhrase(tokens: readonly Token[], i: number, entry: TriggerEntry): 
   let at = i;
   for (const [k, forms] of entry.words.entries()) {
     let skipped = 0;
-    while (k > 0 && !fits(tokens[at], forms) && skipped < entry.gap && GAP_POS.has(tokens[at]?.pos ?? '')) {
+    const head = k === entry.words.length - 1;
+    while (k > 0 && !fits(tokens[at], forms) && skipped < entry.gap && inGap(tokens, at, forms, head)) {
       at++;
       skipped++;
     }
@@ -302,6 +303,15 @@ function matchPhrase(tokens: readonly Token[], i: number, entry: TriggerEntry): 
     at++;
   }
   return matched;
+}
+
+/**
+ * A word a gap may hold: a modifier, or a noun right before the phrase's last word, its head ("seized an army
+ * outpost"); "set his body on fire" is no compound.
+ */
+function inGap(tokens: readonly Token[], at: number, forms: ReadonlySet<string>, head: boolean): boolean {
+  const pos = tokens[at]?.pos ?? '';
+  return GAP_POS.has(pos) || (head && pos === 'NOUN' && fits(tokens[at + 1], forms));
 }
 
 function fits(token: Token | undefined, forms: ReadonlySet<string>): boolean {
