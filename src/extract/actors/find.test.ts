@@ -166,6 +166,8 @@ const rows: Array<[string, Expected[], string[]?]> = [
     ],
   ],
   ['Protests broke out in Tehran and spread to Baghdad on Friday.', [], ['Tehran', 'Baghdad']],
+  // What a capital owns, when it is a part of the city, makes it the city: "Kyiv's Darnytskyi district".
+  ["Russian missiles struck Kyiv's Darnytskyi district overnight.", [], ['Kyiv']],
   [
     "Moscow's response came after talks between Kyiv and Washington stalled.",
     [

@@ -152,6 +152,13 @@ function span(ctx: PhraseContext, from: number, to: number): { start: number; en
 function isPlaceContext(ctx: PhraseContext, i: number, depth = 0): boolean {
   const { units, lexicon } = ctx;
   const cues = lexicon.cues;
+  // "Kyiv's Darnytskyi district", "Beirut's southern suburbs": what the name owns is a part of the place.
+  if (units[i + 1]?.possessive) {
+    for (let q = i + 2; q < Math.min(units.length, i + 5); q++) {
+      const u = units[q] as Unit;
+      if (cues.placeNouns.has(u.key) || cues.placeNouns.has(u.first.lemma)) return true;
+    }
+  }
   // "attacks in Iraq and Syria": the second name shares the first one's preposition.
   const conj = units[i - 1];
   const other = units[i - 2];
