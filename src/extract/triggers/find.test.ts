@@ -34,6 +34,9 @@ const rows: [string, string[]][] = [
   ['Protests erupted in March after the vote.', ['PROTEST/demo']],
   ['The convoy was attacked by unidentified gunmen.', ['ASSAULT']],
   ['The Taliban publicly flogged three men in Ghazni.', ['ASSAULT/beat']],
+  ['Security forces fired live ammunition at the crowd.', ['ASSAULT/firearms']],
+  // What is discussed is a topic, not an event.
+  ['Mediators met Hamas leaders in Cairo to discuss a ceasefire.', ['CONSULT']],
   // A town taken (a change of territory), not goods seized.
   ['Rebels seized the town of Rubaya after heavy fighting.', ['ASSAULT', 'ASSAULT']],
   ['Customs officers seized two tonnes of cocaine at the port.', ['COERCE/seize']],
