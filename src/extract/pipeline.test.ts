@@ -174,4 +174,8 @@ test('pipeline: the toll told after a riot is the riot’s', () => {
     events.map((e) => [e.type, e.injured?.min]),
     [['PROTEST', 12]],
   );
+  const [calm] = run(
+    'Rioters burned tyres and threw stones at police in Gujranwala on Sunday. There were no casualties.',
+  );
+  assert.deepEqual([calm?.type, calm?.killed, calm?.injured], ['PROTEST', { min: 0, max: 0 }, { min: 0, max: 0 }]);
 });

@@ -16,7 +16,9 @@ export function attachTolls(clusters: readonly EventCluster[], findings: readonl
     if (found.triggers.length > 0 || found.casualties.length === 0) continue;
     const { index, paragraph } = found.sentence;
     const before = latestBefore(clusters, findings, index, paragraph);
-    if (before?.mentions[0]?.type !== 'ASSAULT') continue;
+    const head = before?.mentions[0];
+    // Violence: an attack, or a riot ("protesters stormed the building. Nine policemen were hurt.").
+    if (!before || !head || !(head.type === 'ASSAULT' || (head.type === 'PROTEST' && head.mode === 'riot'))) continue;
     for (const kind of ['killed', 'injured'] as const) {
       const told = before.mentions.some((m) => m[kind] !== null) || before.tolls.some((t) => t.kind === kind);
       // "there was no word on casualties" tells nothing yet.
