@@ -110,6 +110,9 @@ const ROWS: ReadonlyArray<readonly [string, readonly string[]]> = [
   // A year before a comma is the date's, not a group of victims to add up.
   ['On 15 June 2024, two women were killed when a shell hit their house.', ['killed 2-2 women']],
   ['A policeman, a soldier and two civilians were killed.', ['killed 4-4 A policeman, a soldier and two civilians']],
+  // Those already counted as hurt who died: killed, and no new count of the wounded.
+  ['Two of the wounded died later in hospital.', ['killed 2-2 wounded']],
+  ['Three of the injured were in critical condition.', []],
   ['The number of dead rose to 45 overnight.', ['killed 45-45 -']],
   ['A policeman and two civilians were killed in the blast.', ['killed 3-3 A policeman and two civilians']],
   ['Twenty people were killed or wounded in the shelling.', []],

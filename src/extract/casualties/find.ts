@@ -623,6 +623,17 @@ function findPassive(ctx: Context): void {
       while (k >= 0 && (HAVE_FORMS.has(word(tokens, k)) || INNER_ADVERBS.has(word(tokens, k)))) k--;
       if (MODALS.has(word(tokens, k)) || NEGATIONS.has(word(tokens, k)) || word(tokens, k) === 'did') continue;
       groupStart = k + 1;
+      // "Two of the wounded died later in hospital": a count of those already hurt.
+      const ofHurt = countOfHurt(tokens, k);
+      if (ofHurt && isFree(ctx, ofHurt.start, i + 1)) {
+        const text = sentence.text.slice(
+          (tokens[k] as Token).start - sentence.start,
+          (tokens[k] as Token).end - sentence.start,
+        );
+        emit(ctx, ofHurt.start, i + 1, 'killed', ofHurt.min, ofHurt.max, text, 'casualty:killed-of-wounded');
+        markUsed(ctx, ofHurt.start, i + 1);
+        continue;
+      }
     } else if (
       t.lemma === 'lose' &&
       ['their', 'his', 'her'].includes(word(tokens, i + 1)) &&
@@ -653,6 +664,8 @@ function findPassive(ctx: Context): void {
             ['DET', 'PROPN', 'PRON', 'NUM', 'NOUN'].includes(next.pos) ||
             REFLEXIVES.has(next.normal));
         if (hasObject) continue;
+        // "Two of the wounded died": the wounded are a group named, counted elsewhere; the verb after tells.
+        if (word(tokens, i - 1) === 'the' && word(tokens, i - 2) === 'of') continue;
         groupStart = i;
       }
     } else if (harmKind(t) && isParticiple(t)) {
@@ -691,6 +704,20 @@ function findPassive(ctx: Context): void {
     emit(ctx, victims.start, end, kind, victims.min, victims.max, victims.text, rule);
     markUsed(ctx, victims.start, end);
   }
+}
+
+/** "two of the wounded" ending at `last`: the count, from its first token. */
+function countOfHurt(
+  tokens: readonly Token[],
+  last: number,
+): { start: number; min: number; max: number | null } | null {
+  if (!['wounded', 'injured'].includes(word(tokens, last))) return null;
+  if (word(tokens, last - 1) !== 'the' || word(tokens, last - 2) !== 'of') return null;
+  for (let q = last - 3; q >= Math.max(0, last - 6); q--) {
+    const quantity = readQuantity(tokens, q);
+    if (quantity?.end === last - 2) return { start: q, min: quantity.min, max: quantity.max };
+  }
+  return null;
 }
 
 const SUFFER_VERBS = new Set(['suffered', 'sustained', 'suffering', 'sustaining', 'received']);
