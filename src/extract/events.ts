@@ -59,7 +59,7 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
   // "an officer briefed on the talks said …".
   // "Amnesty accused the United States of …": when the verb of telling is itself the event, its teller is the actor.
   const told = found.attributions
-    .filter((a) => !tellingIsEvent(a, found.triggers))
+    .filter((a) => !tellingIsEvent(a, found.triggers) && !announcesEvent(sentence, a, found.triggers))
     .flatMap((a) => a.sources.map((s) => describedSource(sentence, s)));
   const live = found.triggers.filter((t) => t.governedBy === null && !t.suppressed && !inTold(t, told));
   if (live.length === 0) return [];
@@ -129,6 +129,22 @@ export function assembleSentenceEvents(found: SentenceFindings, nextIndex: numbe
 function tellingIsEvent(a: Attribution, triggers: readonly TriggerMention[]): boolean {
   return triggers.some(
     (t) => t.start >= a.start && t.end <= a.end && t.text.toLowerCase().startsWith(a.verb.toLowerCase()),
+  );
+}
+
+// "the United States announced new sanctions", "the army declared a ceasefire": what is announced is the teller's
+// own act, an event named right after the verb.
+const ANNOUNCING = new Set(['announced', 'announces', 'declared', 'declares', 'unveiled', 'unveils']);
+const BEFORE_EVENT_NOUN =
+  /^\s*(?:(?:a|an|the|new|fresh|further|additional|more|its|their|wider|tougher|sweeping|\d+)\s+){0,3}$/i;
+
+function announcesEvent(sentence: Sentence, a: Attribution, triggers: readonly TriggerMention[]): boolean {
+  if (!ANNOUNCING.has(a.verb.toLowerCase())) return false;
+  return triggers.some(
+    (t) =>
+      t.pos === 'NOUN' &&
+      t.start >= a.end &&
+      BEFORE_EVENT_NOUN.test(sentence.text.slice(a.end - sentence.start, t.start - sentence.start)),
   );
 }
 

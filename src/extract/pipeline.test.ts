@@ -29,6 +29,11 @@ const rows: [string, string[]][] = [
   // "abducted" is a verb the tagger does not know (it reads a noun); "members of" a party are the party's.
   ['Unidentified gunmen abducted six men from a village near Kano on Friday.', ['ASSAULT Unidentified gunmen → men']],
   ['Police arrested 14 members of the opposition party in Harare on Sunday.', ['COERCE Police → opposition party']],
+  // What one announces is one's own act: the announcer is the actor, not only the source.
+  [
+    'The United States announced new sanctions on two RSF commanders on Monday.',
+    ['SANCTION United States → RSF commanders'],
+  ],
   // Civilians on both sides: the residents who beat, the woman beaten.
   ['Residents beat to death a woman in Sokoto on Thursday.', ['PROTEST Residents → woman']],
   [
