@@ -14,6 +14,8 @@ const rows: [string, string[]][] = [
   ['Rebels shelled the outskirts of the city overnight.', ['ASSAULT/heavy-weapons']],
   ['Government troops and rebels clashed near the border.', ['ASSAULT']],
   ['The militia vowed to attack foreign troops.', ['THREATEN/violence']],
+  // A promise of help is an agreement, whatever violence its words name after it.
+  ['The minister pledged support for efforts to end the war.', ['AGREE']],
   ['The minister urged the militias to stop their attacks.', ['REQUEST']],
   ['The president met his French counterpart in Paris.', ['CONSULT']],
   ['Police arrested five protesters outside parliament.', ['COERCE/arrest']],

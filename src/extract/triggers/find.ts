@@ -339,6 +339,9 @@ function isPassive(tokens: readonly Token[], first: number, last: number): boole
   return next?.normal === 'by' && /ed$|en$/.test(tokens[last - 1]?.normal ?? '');
 }
 
+const PROMISES = new Set(['THREATEN:vow', 'THREATEN:pledge']);
+const PROMISED_HELP = new Set<PloverType>(['SUPPORT', 'AID', 'COOPERATE', 'AGREE', 'RETREAT', 'CONCEDE']);
+
 // "threatened to shell Turkish outposts": the shelling is what was threatened, not an event of its own.
 // "urged the factions to widen their raids … during a meeting": the meeting is the circumstance, still an event.
 function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], lexicon: TriggerLexicon): void {
@@ -346,12 +349,20 @@ function applyGovernance(tokens: readonly Token[], triggers: TriggerMention[], l
     const governor = triggers[g] as TriggerMention;
     if (!governor.governs) continue;
     const end = clauseEnd(tokens, governor.last - 1);
+    let first = true;
     for (let k = g + 1; k < triggers.length; k++) {
       const other = triggers[k] as TriggerMention;
       if (other.first >= end) break;
       if (isCircumstance(tokens, other)) continue;
       other.governedBy = g;
-      governor.mode ??= modeFromContent(governor.type, other);
+      // "pledged support for efforts to end the war": a promise of help is an agreement (PLOVER AGREE), whatever
+      // violence the words after it name; "vowed to attack" stays a threat.
+      if (first && PROMISES.has(governor.entry) && PROMISED_HELP.has(other.type)) {
+        governor.type = 'AGREE';
+        governor.mode = null;
+      }
+      first = false;
+      if (governor.type !== 'AGREE') governor.mode ??= modeFromContent(governor.type, other);
     }
   }
   // "failed to yield", "how to keep the raids small": governed by a word that is not an event at all.
