@@ -15,9 +15,11 @@ import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
+import { toStore } from '../src/cli/commands/ingest.ts';
 import { defaultWorkers } from '../src/cli/extract-pool.ts';
 import type { DocumentInput, EventRecord } from '../src/core/record.ts';
 import { extractBatch } from '../src/extract/pipeline.ts';
+import { ingested } from '../src/ingest/document.ts';
 import { splitFrontMatter } from '../src/ingest/text.ts';
 import { blockedPairs } from '../src/merge/blocking.ts';
 import { DEFAULT_COMPATIBILITY } from '../src/merge/compatible.ts';
@@ -97,23 +99,9 @@ console.log(`  (resources built in ${loadSeconds.toFixed(1)} s before it; every 
 
 // Storing alone: the first documents with their events, one transaction each, into a fresh file database.
 const storeOnly = openStore(join(work, 'store-only.db'));
+const toPut = kept.map(({ doc, events }) => ({ document: toStore(ingested(doc, doc.id, 'markdown')), events }));
 const storeStart = performance.now();
-for (const { doc, events } of kept) {
-  storeOnly.putDocument(
-    {
-      id: doc.id,
-      url: doc.url ?? null,
-      outlet: doc.outlet ?? null,
-      title: doc.title ?? null,
-      published: doc.published ?? null,
-      contentHash: doc.id,
-      text: doc.text,
-      source: doc.id,
-      format: 'markdown',
-    },
-    events,
-  );
-}
+for (const { document, events } of toPut) storeOnly.putDocument(document, events);
 const storeSeconds = (performance.now() - storeStart) / 1000;
 storeOnly.close();
 console.log(`storing alone (${kept.length} documents with their events): ${rate(kept.length, storeSeconds)}`);

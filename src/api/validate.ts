@@ -16,6 +16,18 @@ export function parse<T extends z.ZodType>(schema: T, value: unknown, where: str
   throw new ApiError(400, 'INVALID_REQUEST', `invalid ${where}: ${problems.join('; ')}`);
 }
 
+/**
+ * `base` with the query's given values on top: a parsed query holds `undefined` for what was not asked, which the
+ * options (built with `exactOptionalPropertyTypes`) must not hold.
+ */
+export function withGiven<T extends object>(base: T, query: Readonly<Record<string, unknown>>): T {
+  const options = { ...base };
+  for (const [key, value] of Object.entries(query)) {
+    if (value !== undefined) Object.assign(options, { [key]: value });
+  }
+  return options;
+}
+
 export const isoDate = z
   .string()
   .regex(/^\d{4}-\d{2}-\d{2}$/, 'not a date in the form YYYY-MM-DD')

@@ -89,7 +89,7 @@ export function extractBatch(inputs: readonly DocumentInput[], resources: Extrac
   const assembled = findings.map(assemble);
   const clusters = assembled.map(({ mentions, links }) => mergeMentions(mentions, links));
   clusters.forEach((list, d) => {
-    attachTolls(list, findings[d] ?? []);
+    attachTolls(list, findings[d] ?? [], docs[d]?.sentences ?? []);
   });
   const inferred = docs.map((doc, d) => inferAcrossDocument(doc, clusters[d] ?? [], assembled[d]?.links ?? []));
   return docs.map((doc, d) => ({ document: doc, events: buildRecords(doc, inferred[d] ?? [], resources.extractor) }));

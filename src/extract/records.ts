@@ -7,6 +7,7 @@ import { acledFor, cameoCodeFor } from '../core/ontology/mappings.ts';
 import { intensityOf, type Modality, PLOVER } from '../core/ontology/plover.ts';
 import type { Actor, Claim, EventDate, EventRecord, Evidence, Link } from '../core/record.ts';
 import type { ActorMention } from './actors/find.ts';
+import { PRONOUNS } from './actors/phrases.ts';
 import type { CasualtyMention } from './casualties/find.ts';
 import { mergeSources, type SourceRef } from './claims/find.ts';
 import type { EventMention } from './events.ts';
@@ -134,12 +135,10 @@ function toActor(m: ActorMention, all: readonly ActorMention[]): BuiltActor {
  */
 function sameSide(actor: Actor, recipient: Actor): boolean {
   if (actor.name !== recipient.name) return false;
-  if (actor.kind !== 'generic' || PRONOUN.test(actor.text) || PRONOUN.test(recipient.text)) return true;
-  return actor.text.toLowerCase() === recipient.text.toLowerCase();
+  const [a, r] = [actor.text.toLowerCase(), recipient.text.toLowerCase()];
+  // A pronoun carries the name of what it refers to: "bar Americans from dealing with them" is no second side.
+  return actor.kind !== 'generic' || PRONOUNS.has(a) || PRONOUNS.has(r) || a === r;
 }
-
-/** A pronoun carries the name of what it refers to: "bar Americans from dealing with them" is no second side. */
-const PRONOUN = /^(?:he|him|his|she|her|it|its|they|them|their|we|us|our)$/i;
 
 function uniqueActors(mentions: readonly ActorMention[], inherited: readonly ActorMention[]): BuiltActor[] {
   const list = mentions.length > 0 ? mentions : inherited;

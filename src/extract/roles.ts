@@ -403,29 +403,13 @@ function objectAfter(tokens: readonly Token[], from: number, mentions: readonly 
     if (t.pos === 'NOUN' && i + 1 < end && mentions.some((x) => x.first === i + 1)) continue;
     // "arrested 14 members of the opposition party", "detained dozens of supporters of the movement": the people
     // taken are the group's own.
-    if (t.pos === 'NOUN' && tokens[i + 1]?.normal === 'of') {
-      const owner = ofPhrase(tokens, i + 2, end, mentions);
-      if (owner) return coordinated(tokens, owner, mentions);
+    if (t.pos === 'NOUN') {
+      const owner = afterPreposition(tokens, i + 1, mentions, OF, 1);
+      if (owner.length > 0) return owner;
     }
     return [];
   }
   return [];
-}
-
-/** The mention an "of" phrase names, after at most a few determiners and modifiers: "of the opposition party". */
-function ofPhrase(
-  tokens: readonly Token[],
-  from: number,
-  end: number,
-  mentions: readonly PlacedMention[],
-): PlacedMention | null {
-  for (let j = from; j < Math.min(end, from + 4); j++) {
-    const m = mentions.find((x) => x.first === j);
-    if (m) return m;
-    const u = tokens[j] as Token;
-    if (!MODIFIER_POS.has(u.pos) || u.text === ',') return null;
-  }
-  return null;
 }
 
 /** A mention introduced by one of `prepositions` within `reach` tokens after the trigger, without crossing a verb. */

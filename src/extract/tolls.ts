@@ -4,6 +4,7 @@
 import type { CasualtyMention } from './casualties/find.ts';
 import type { SentenceFindings } from './events.ts';
 import type { EventCluster } from './merge.ts';
+import type { Sentence } from './model.ts';
 
 /** A toll sentence reaches back this many sentences for its event. */
 const REACH = 2;
@@ -11,11 +12,14 @@ const REACH = 2;
 /** Words a toll sentence holds, tested before the casualty stage reads it. */
 export const TOLL_CUE = /\b(?:kill|dead|death|died|wound|injur|casualt|fatalit|hurt|toll|unharmed)/i;
 
-export function attachTolls(clusters: readonly EventCluster[], findings: readonly SentenceFindings[]): void {
+export function attachTolls(
+  clusters: readonly EventCluster[],
+  findings: readonly SentenceFindings[],
+  sentences: readonly Sentence[],
+): void {
   for (const found of findings) {
     if (found.triggers.length > 0 || found.casualties.length === 0) continue;
-    const { index, paragraph } = found.sentence;
-    const before = latestBefore(clusters, findings, index, paragraph);
+    const before = latestBefore(clusters, sentences, found.sentence);
     const head = before?.mentions[0];
     // Violence: an attack, or a riot ("protesters stormed the building. Nine policemen were hurt.").
     if (!before || !head || !(head.type === 'ASSAULT' || (head.type === 'PROTEST' && head.mode === 'riot'))) continue;
@@ -28,28 +32,23 @@ export function attachTolls(clusters: readonly EventCluster[], findings: readonl
   }
 }
 
-/** The cluster of the latest event mention in the `REACH` sentences before `index`, in its paragraph. */
+/** The cluster of the latest event mention in the `REACH` sentences before `toll`, in its paragraph. */
 function latestBefore(
   clusters: readonly EventCluster[],
-  findings: readonly SentenceFindings[],
-  index: number,
-  paragraph: number,
+  sentences: readonly Sentence[],
+  toll: Sentence,
 ): EventCluster | undefined {
   let best: EventCluster | undefined;
   let at = -1;
   for (const cluster of clusters) {
     for (const m of cluster.mentions) {
-      if (m.sentence >= index || m.sentence < index - REACH || m.sentence <= at) continue;
-      if (paragraphOf(findings, m.sentence) !== paragraph) continue;
+      if (m.sentence >= toll.index || m.sentence < toll.index - REACH || m.sentence <= at) continue;
+      if (sentences[m.sentence]?.paragraph !== toll.paragraph) continue;
       at = m.sentence;
       best = cluster;
     }
   }
   return best;
-}
-
-function paragraphOf(findings: readonly SentenceFindings[], sentence: number): number | undefined {
-  return findings.find((f) => f.sentence.index === sentence)?.sentence.paragraph;
 }
 
 /** The toll of `kind` a cluster took from a sentence of its own, if any. */

@@ -4,10 +4,11 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PloverType } from '../core/ontology/plover.ts';
-import type { Actor, EventRecord, Place } from '../core/record.ts';
+import type { EventRecord, Place } from '../core/record.ts';
 import { blockedPairs, everyPair } from './blocking.ts';
 import { addDays, type CompatibilityOptions, DEFAULT_COMPATIBILITY, sameEvent } from './compatible.ts';
 import { linkedComponents } from './merge.ts';
+import { party } from './testing.ts';
 
 // A fixed pseudo-random sequence (Park–Miller), so a failure can be replayed.
 function generator(seed: number) {
@@ -19,18 +20,6 @@ function generator(seed: number) {
   const pick = <T>(list: readonly T[]): T => list[Math.floor(random() * list.length)] as T;
   return { random, pick };
 }
-
-const party = (id: string | null, name: string, country: string | null, sector: string | null): Actor => ({
-  text: name,
-  name,
-  id,
-  country,
-  sector,
-  acled: null,
-  kind: 'organisation',
-  span: { start: 0, end: name.length },
-  refersTo: null,
-});
 
 const PARTIES = [
   party('islamic-state', 'Islamic State', 'IMG', 'REB'),

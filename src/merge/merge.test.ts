@@ -4,18 +4,7 @@ import type { PloverType } from '../core/ontology/plover.ts';
 import type { Actor, EventRecord, Place } from '../core/record.ts';
 import { type MergeInput, mergedId, mergeEvents } from './merge.ts';
 import { independentSources, jaccard, wordSet } from './sources.ts';
-
-const party = (id: string | null, name: string, country: string | null, sector: string | null): Actor => ({
-  text: name,
-  name,
-  id,
-  country,
-  sector,
-  acled: null,
-  kind: 'organisation',
-  span: { start: 0, end: name.length },
-  refersTo: null,
-});
+import { party } from './testing.ts';
 
 const IS = party('islamic-state', 'Islamic State', 'IMG', 'REB');
 const ARMY = party('generic:IRQ:military', 'Iraqi forces', 'IRQ', 'MIL');

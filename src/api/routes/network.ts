@@ -3,15 +3,12 @@ import type { Hono } from 'hono';
 import type { NetworkOptions } from '../../analyze/network.ts';
 import { networkFrom } from '../../analyze/query.ts';
 import type { ApiDeps } from '../deps.ts';
-import { networkQuery, parse } from '../validate.ts';
+import { networkQuery, parse, withGiven } from '../validate.ts';
 
 export function registerNetwork(app: Hono, { store, hierarchy }: ApiDeps): void {
   app.get('/network', (c) => {
     const query = parse(networkQuery, c.req.query(), 'query');
-    const options: NetworkOptions = hierarchy ? { hierarchy } : {};
-    for (const [key, value] of Object.entries(query)) {
-      if (value !== undefined) Object.assign(options, { [key]: value });
-    }
+    const options = withGiven<NetworkOptions>(hierarchy ? { hierarchy } : {}, query);
     return c.json(networkFrom(store, options));
   });
 }

@@ -220,7 +220,8 @@ function storeResult(item: IngestedDocument, extraction: Extraction, { store, ta
   progress.update(`stored ${item.input.id} (${events.length} events${replacing})`);
 }
 
-function toStore({ input, provenance }: IngestedDocument): DocumentToStore {
+/** The document as the store keeps it: what was read, with where it came from. */
+export function toStore({ input, provenance }: IngestedDocument): DocumentToStore {
   return {
     id: input.id,
     url: input.url ?? null,

@@ -70,7 +70,19 @@ const QUANTITY_HEADS = new Set(['group', 'band', 'handful', 'number', 'team', 'b
 // "these militias", "those forces": a demonstrative points back.
 const DEMONSTRATIVES = new Set(['these', 'those', 'this', 'that', 'such']);
 const POSSESSIVE_PRONOUNS = new Set(['its', 'their', 'his', 'her']);
-const PRONOUNS = new Set(['he', 'she', 'him', 'they', 'them', 'it', 'its', 'his', 'her', 'their']);
+/** The pronouns the actor stage reads as references to an actor named before. */
+export const PRONOUNS: ReadonlySet<string> = new Set([
+  'he',
+  'she',
+  'him',
+  'they',
+  'them',
+  'it',
+  'its',
+  'his',
+  'her',
+  'their',
+]);
 const PLURAL_PRONOUNS = new Set(['they', 'them', 'their']);
 const PERSONAL_PRONOUNS = new Set(['he', 'she', 'him', 'his', 'her']);
 // "talks between Washington and Tehran", "a deal with Moscow": a capital after these is an actor.

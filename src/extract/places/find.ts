@@ -173,7 +173,8 @@ function toUnits(tokens: readonly Token[], sentence: Sentence): Unit[] {
     // Most tokens are plain ASCII words: no hyphen, no possessive, a word and not a number (the tests below, known).
     const plain = isAsciiWord(t.text);
     if (plain && !(last && glued && last.kind === 'word' && HYPHENS.test(last.text.slice(-1)))) {
-      units.push(plainUnit(t));
+      const c = t.text.charCodeAt(0);
+      units.push(unitOf(t, 'word', c >= 65 && c <= 90));
       continue;
     }
     // "al-Asad", "Syrian-Iraqi", "U.S.-led": tokens joined by a hyphen with no space are one word.
@@ -212,23 +213,8 @@ function isAsciiWord(text: string): boolean {
   return true;
 }
 
-/** `unitOf(t, 'word')` for an all-ASCII-letter token: capitalised when it starts with a capital (no hyphen, so no
- * glued article). */
-function plainUnit(t: Token): Unit {
-  const c = t.text.charCodeAt(0);
-  return {
-    text: t.text,
-    lower: t.text.toLowerCase(),
-    start: t.start,
-    end: t.end,
-    lemma: t.lemma,
-    pos: t.pos,
-    kind: 'word',
-    cap: c >= 65 && c <= 90,
-  };
-}
-
-function unitOf(t: Token, kind: Unit['kind']): Unit {
+/** A unit of one token; `cap` is passed when already known (an all-ASCII word: its first letter is a capital). */
+function unitOf(t: Token, kind: Unit['kind'], cap = capitalised(t.text)): Unit {
   return {
     text: t.text,
     lower: t.text.toLowerCase(),
@@ -237,7 +223,7 @@ function unitOf(t: Token, kind: Unit['kind']): Unit {
     lemma: t.lemma,
     pos: t.pos,
     kind,
-    cap: capitalised(t.text),
+    cap,
   };
 }
 
