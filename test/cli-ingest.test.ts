@@ -61,7 +61,11 @@ function dump(db: string) {
     return {
       documents: sqlite.prepare('SELECT id, url, content_hash, published FROM documents ORDER BY id').all(),
       events: sqlite.prepare('SELECT id, document_id, record FROM events ORDER BY id').all(),
-      mentions: sqlite.prepare('SELECT event_id, sentence, start, "end" FROM mentions ORDER BY 1, 2, 3').all(),
+      mentions: sqlite
+        .prepare(
+          'SELECT e.id, m.sentence, m.start, m."end" FROM mentions m JOIN events e ON e.seq = m.event_seq ORDER BY 1, 2, 3',
+        )
+        .all(),
       ingestedAt: sqlite.prepare('SELECT id, ingested_at FROM documents ORDER BY id').all(),
     };
   } finally {

@@ -4,12 +4,11 @@
 // the rule (docs/MERGE.md) links shares a key and a date window, so blocking drops none: why is said beside each key.
 
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
-import type { EventRecord } from '../core/record.ts';
-import { addDays, type CompatibilityOptions, countryOf, firmDate, placeLevel } from './compatible.ts';
+import { addDays, type CompatibilityOptions, countryOf, firmDate, type MergeKey, placeLevel } from './compatible.ts';
 
 export type PairVisitor = (i: number, j: number) => void;
 /** Calls `visit(i, j)` (i < j, indices into `events`) for pairs that may be one event; never for others. */
-export type PairSource = (events: readonly EventRecord[], options: CompatibilityOptions, visit: PairVisitor) => void;
+export type PairSource = (events: readonly MergeKey[], options: CompatibilityOptions, visit: PairVisitor) => void;
 
 interface Member {
   index: number;

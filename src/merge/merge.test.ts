@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { Actor, EventRecord, Place } from '../core/record.ts';
-import { type MergeInput, mergedId, mergeEvents } from './merge.ts';
+import { mergeKey } from './compatible.ts';
+import { type MergeInput, mergedId, mergeEvents, mergeLoading } from './merge.ts';
 import { independentSources, jaccard, wordSet } from './sources.ts';
 import { party } from './testing.ts';
 
@@ -169,6 +170,27 @@ test('mergeEvents: conflicting casualty counts become a range with who reported 
     ],
   });
   assert.equal(m?.fields.injured, null);
+});
+
+test('mergeLoading: from the merge keys, loading only the events that merge, the merged events of mergeEvents', () => {
+  const byId = new Map(REPORTS.map((r) => [r.event.id, r]));
+  const asked: string[][] = [];
+  const merged = mergeLoading(
+    REPORTS.map((r) => mergeKey(r.event)),
+    (ids) => {
+      asked.push(ids);
+      // Answered in another order than asked: the merge must not depend on it.
+      return [...ids].reverse().map((id) => byId.get(id) as MergeInput);
+    },
+  );
+  assert.deepEqual(merged, mergeEvents(REPORTS));
+  assert.equal(asked.length, 1, 'one load');
+  assert.deepEqual(
+    [...(asked[0] ?? [])].sort(),
+    merged.flatMap((m) => m.members.map((member) => member.event)).sort(),
+    'only the members of merged events are loaded',
+  );
+  assert.ok((asked[0]?.length ?? 0) < REPORTS.length);
 });
 
 test('mergeEvents: the result does not depend on the order of the input', () => {

@@ -7,7 +7,7 @@ import { stableId } from '../core/ids.ts';
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { Actor, ClaimStatus, DatePrecision, EventRecord, Place } from '../core/record.ts';
 import { blockedPairs, type PairSource } from './blocking.ts';
-import { type CompatibilityOptions, DEFAULT_COMPATIBILITY, sameEvent } from './compatible.ts';
+import { type CompatibilityOptions, DEFAULT_COMPATIBILITY, type MergeKey, sameEvent } from './compatible.ts';
 import { independentSources } from './sources.ts';
 
 /** A stored event with what the merge needs of its document. */
@@ -97,18 +97,41 @@ export function mergedId(memberEventIds: readonly string[]): string {
 }
 
 export function mergeEvents(inputs: readonly MergeInput[], options: Partial<MergeOptions> = {}): MergedEvent[] {
-  const opts = { ...DEFAULT_MERGE, ...options };
-  // One entry per event id (a record stored twice is one event), in id order.
+  // One entry per event id (a record stored twice is one event).
   const unique = new Map<string, MergeInput>();
   for (const input of inputs) unique.set(input.event.id, input);
-  const items = [...unique.values()].sort((a, b) => byString(a.event.id, b.event.id));
-  return linkedComponents(
-    items.map((item) => item.event),
-    opts,
-  )
-    .map((component) => component.map((i) => items[i] as MergeInput))
-    .filter((members) => opts.singletons || members.length > 1)
-    .map((members) => mergeCluster(members, opts))
+  return mergeLoading(
+    [...unique.values()].map((input) => input.event),
+    (ids) => ids.map((id) => unique.get(id) as MergeInput),
+    options,
+  );
+}
+
+/**
+ * `mergeEvents` for a caller that has every event's merge key at hand and loads whole records at a cost (a store of
+ * millions): clusters are found on the keys, then `load` is asked once for the events that merge (by id, answered in
+ * any order) and only those are read whole.
+ */
+export function mergeLoading(
+  keys: readonly MergeKey[],
+  load: (ids: string[]) => MergeInput[],
+  options: Partial<MergeOptions> = {},
+): MergedEvent[] {
+  const opts = { ...DEFAULT_MERGE, ...options };
+  const unique = new Map<string, MergeKey>();
+  for (const key of keys) unique.set(key.id, key);
+  const items = [...unique.values()].sort((a, b) => byString(a.id, b.id));
+  const clusters = linkedComponents(items, opts)
+    .filter((component) => opts.singletons || component.length > 1)
+    .map((component) => component.map((i) => (items[i] as MergeKey).id));
+  const loaded = new Map(load(clusters.flat()).map((input) => [input.event.id, input]));
+  return clusters
+    .map((ids) =>
+      mergeCluster(
+        ids.map((id) => loaded.get(id) as MergeInput),
+        opts,
+      ),
+    )
     .sort((a, b) => byString(a.id, b.id));
 }
 
@@ -118,7 +141,7 @@ export function mergeEvents(inputs: readonly MergeInput[], options: Partial<Merg
  * pair already in one component is not compared again: it could not change the components.
  */
 export function linkedComponents(
-  events: readonly EventRecord[],
+  events: readonly MergeKey[],
   options: CompatibilityOptions = DEFAULT_COMPATIBILITY,
   pairs: PairSource = blockedPairs,
 ): number[][] {
@@ -135,7 +158,7 @@ export function linkedComponents(
   };
   pairs(events, options, (i, j) => {
     const [ri, rj] = [find(i), find(j)];
-    if (ri !== rj && sameEvent(events[i] as EventRecord, events[j] as EventRecord, options)) {
+    if (ri !== rj && sameEvent(events[i] as MergeKey, events[j] as MergeKey, options)) {
       parent[Math.max(ri, rj)] = Math.min(ri, rj);
     }
   });

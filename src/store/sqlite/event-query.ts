@@ -15,7 +15,7 @@ export interface Condition {
 }
 
 /**
- * The events a filter selects, as SELECTs of event ids (column `id`) whose union is the set: counted as a UNION ALL
+ * The events a filter selects, as SELECTs of event seqs (column `seq`, migration 6) whose union is the set: counted as a UNION ALL
  * that stops at the limit (a UNION would sort every match first), listed as a UNION (each event once).
  */
 export interface Driver {
@@ -64,8 +64,8 @@ export function actorTermsDriver(terms: readonly string[], role?: 'actor' | 'rec
   const params = [...terms, ...(role === undefined ? [] : [role])];
   return {
     selects: [
-      { sql: `SELECT event_id AS id FROM event_actors WHERE name IN (${marks})${byRole}`, params },
-      { sql: `SELECT event_id AS id FROM event_actors WHERE text IN (${marks})${byRole}`, params },
+      { sql: `SELECT event_seq AS seq FROM event_actors WHERE name IN (${marks})${byRole}`, params },
+      { sql: `SELECT event_seq AS seq FROM event_actors WHERE text IN (${marks})${byRole}`, params },
     ],
   };
 }

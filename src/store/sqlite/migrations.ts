@@ -180,4 +180,139 @@ export const MIGRATIONS: readonly Migration[] = [
       CREATE INDEX events_span ON events (julianday(date_end) - julianday(date_start));
     `,
   },
+  {
+    version: 6,
+    name: 'events keyed by a growing integer, and the tables of each event by it',
+    sql: `
+      -- Event ids are content hashes: the mentions, actors and sources keyed by them landed each event's rows on a
+      -- page of their own, so storing a document wrote a page of each of those tables for every event. Keyed by seq,
+      -- an integer that grows with each event stored, a document's rows are appended to the same last pages
+      -- (docs/BENCHMARKS.md, "Ingest"). A mention's document is its event's. The unused index on actor ids goes.
+      -- merge_keys holds what the merge compares of each event (merge/compatible.ts, MergeKey), apart from the
+      -- records (an event's row fills a page): rebuilding the merged events reads a few hundred bytes of every event
+      -- and the whole record only of those that merge; rejected events, left out, are found by a partial index.
+      -- The old tables are renamed out of the way (their foreign keys follow them), copied, then dropped.
+      DROP TRIGGER event_actors_terms;
+      DROP INDEX events_sort;
+      DROP INDEX events_type_sort;
+      DROP INDEX events_document;
+      DROP INDEX events_place_country;
+      DROP INDEX events_mode_sort;
+      DROP INDEX events_lat_lon;
+      DROP INDEX events_span;
+      DROP INDEX mentions_document;
+      DROP INDEX event_actors_country;
+      DROP INDEX event_actors_actor_id;
+      DROP INDEX event_actors_name;
+      DROP INDEX event_actors_text;
+      ALTER TABLE mentions RENAME TO mentions_v5;
+      ALTER TABLE event_actors RENAME TO event_actors_v5;
+      ALTER TABLE sources RENAME TO sources_v5;
+      ALTER TABLE events RENAME TO events_v5;
+
+      CREATE TABLE events (
+        seq INTEGER PRIMARY KEY,
+        id TEXT NOT NULL UNIQUE,
+        document_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        type TEXT NOT NULL,
+        date_start TEXT,
+        date_end TEXT,
+        place_country TEXT,
+        sort_key TEXT NOT NULL,
+        record TEXT NOT NULL,
+        mode TEXT,
+        lat REAL,
+        lon REAL,
+        review_status TEXT NOT NULL DEFAULT 'unreviewed'
+          CHECK (review_status IN ('unreviewed', 'confirmed', 'rejected')),
+        extracted TEXT
+      );
+      INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record, mode, lat, lon,
+                          review_status, extracted)
+        SELECT id, document_id, type, date_start, date_end, place_country, sort_key, record, mode, lat, lon,
+               review_status, extracted
+        FROM events_v5 ORDER BY rowid;
+
+      CREATE TABLE mentions (
+        event_seq INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+        sentence INTEGER NOT NULL,
+        start INTEGER NOT NULL,
+        "end" INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        PRIMARY KEY (event_seq, sentence, start)
+      ) WITHOUT ROWID;
+      INSERT INTO mentions (event_seq, sentence, start, "end", text)
+        SELECT e.seq, m.sentence, m.start, m."end", m.text FROM mentions_v5 m JOIN events e ON e.id = m.event_id;
+
+      CREATE TABLE event_actors (
+        event_seq INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+        role TEXT NOT NULL CHECK (role IN ('actor', 'recipient')),
+        position INTEGER NOT NULL,
+        actor_id TEXT,
+        name TEXT NOT NULL,
+        text TEXT NOT NULL,
+        country TEXT,
+        PRIMARY KEY (event_seq, role, position)
+      ) WITHOUT ROWID;
+      INSERT INTO event_actors (event_seq, role, position, actor_id, name, text, country)
+        SELECT e.seq, a.role, a.position, a.actor_id, a.name, a.text, a.country
+        FROM event_actors_v5 a JOIN events e ON e.id = a.event_id;
+
+      CREATE TABLE sources (
+        event_seq INTEGER NOT NULL REFERENCES events (seq) ON DELETE CASCADE,
+        position INTEGER NOT NULL,
+        text TEXT NOT NULL,
+        anonymous INTEGER NOT NULL,
+        count INTEGER NOT NULL,
+        kind TEXT,
+        PRIMARY KEY (event_seq, position)
+      ) WITHOUT ROWID;
+      INSERT INTO sources (event_seq, position, text, anonymous, count, kind)
+        SELECT e.seq, s.position, s.text, s.anonymous, s.count, s.kind FROM sources_v5 s JOIN events e ON e.id = s.event_id;
+
+      CREATE TABLE merge_keys (
+        event_seq INTEGER PRIMARY KEY REFERENCES events (seq) ON DELETE CASCADE,
+        key TEXT NOT NULL
+      );
+      INSERT INTO merge_keys (event_seq, key)
+        SELECT seq,
+               json_object(
+                 'id', record ->> '$.id', 'document', record ->> '$.document', 'type', record ->> '$.type',
+                 'date', CASE WHEN json_type(record, '$.date') = 'object' THEN json_object(
+                   'start', record ->> '$.date.start', 'end', record ->> '$.date.end',
+                   'precision', record ->> '$.date.precision', 'basis', record ->> '$.date.basis') END,
+                 'place', CASE WHEN json_type(record, '$.place') = 'object' THEN json_object(
+                   'name', record ->> '$.place.name', 'feature', record ->> '$.place.feature',
+                   'country', record ->> '$.place.country', 'countries', record -> '$.place.countries',
+                   'admin1', record ->> '$.place.admin1', 'lat', record ->> '$.place.lat',
+                   'lon', record ->> '$.place.lon', 'precision', record ->> '$.place.precision') END,
+                 'actor', (SELECT json_group_array(json_object('id', a.value ->> '$.id', 'country', a.value ->> '$.country',
+                   'sector', a.value ->> '$.sector', 'kind', a.value ->> '$.kind'))
+                   FROM json_each(record, '$.actor') a),
+                 'recipient', (SELECT json_group_array(json_object('id', a.value ->> '$.id', 'country', a.value ->> '$.country',
+                   'sector', a.value ->> '$.sector', 'kind', a.value ->> '$.kind'))
+                   FROM json_each(record, '$.recipient') a))
+        FROM events;
+
+      DROP TABLE mentions_v5;
+      DROP TABLE event_actors_v5;
+      DROP TABLE sources_v5;
+      DROP TABLE events_v5;
+
+      CREATE INDEX events_sort ON events (sort_key, id);
+      CREATE INDEX events_type_sort ON events (type, sort_key, id);
+      CREATE INDEX events_document ON events (document_id);
+      CREATE INDEX events_place_country ON events (place_country);
+      CREATE INDEX events_mode_sort ON events (mode, sort_key, id);
+      CREATE INDEX events_lat_lon ON events (lat, lon);
+      CREATE INDEX events_span ON events (julianday(date_end) - julianday(date_start));
+      CREATE INDEX events_rejected ON events (seq) WHERE review_status = 'rejected';
+      CREATE INDEX event_actors_country ON event_actors (country, event_seq);
+      CREATE INDEX event_actors_name ON event_actors (name, role, event_seq);
+      CREATE INDEX event_actors_text ON event_actors (text, role, event_seq);
+      CREATE TRIGGER event_actors_terms AFTER INSERT ON event_actors BEGIN
+        INSERT OR IGNORE INTO actor_terms (term) VALUES (new.name), (new.text);
+      END;
+    `,
+  },
 ];

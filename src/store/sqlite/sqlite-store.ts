@@ -6,7 +6,8 @@ import { SitrepError } from '../../core/errors.ts';
 import { distanceKm, EARTH_RADIUS_KM } from '../../core/geo.ts';
 import type { PloverType } from '../../core/ontology/plover.ts';
 import type { EventRecord } from '../../core/record.ts';
-import { type MergedEvent, type MergeInput, mergeEvents } from '../../merge/merge.ts';
+import { type MergeKey, mergeKey } from '../../merge/compatible.ts';
+import { type MergedEvent, type MergeInput, mergeLoading } from '../../merge/merge.ts';
 import type { ReviewDecision, ReviewedEvent, ReviewInput } from '../review.ts';
 import type {
   ActorCount,
@@ -144,16 +145,16 @@ class SqliteStore implements Store {
         `INSERT INTO events (id, document_id, type, date_start, date_end, place_country, sort_key, record, mode, lat, lon)
          VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
       ),
+      insertMergeKey: db.prepare('INSERT INTO merge_keys (event_seq, key) VALUES (?, ?)'),
       insertMention: db.prepare(
-        `INSERT OR IGNORE INTO mentions (event_id, document_id, sentence, start, "end", text)
-         VALUES (?, ?, ?, ?, ?, ?)`,
+        'INSERT OR IGNORE INTO mentions (event_seq, sentence, start, "end", text) VALUES (?, ?, ?, ?, ?)',
       ),
       insertActor: db.prepare(
-        `INSERT INTO event_actors (event_id, role, position, actor_id, name, text, country)
+        `INSERT INTO event_actors (event_seq, role, position, actor_id, name, text, country)
          VALUES (?, ?, ?, ?, ?, ?, ?)`,
       ),
       insertSource: db.prepare(
-        'INSERT INTO sources (event_id, position, text, anonymous, count, kind) VALUES (?, ?, ?, ?, ?, ?)',
+        'INSERT INTO sources (event_seq, position, text, anonymous, count, kind) VALUES (?, ?, ?, ?, ?, ?)',
       ),
       hasContent: db.prepare<[string], { one: number }>(
         'SELECT 1 AS one FROM documents WHERE content_hash = ? LIMIT 1',
@@ -161,13 +162,13 @@ class SqliteStore implements Store {
       getDocument: db.prepare<[string], DocumentRow>('SELECT * FROM documents WHERE id = ?'),
       getEvent: db.prepare<[string], { record: string }>('SELECT record FROM events WHERE id = ?'),
       getMentions: db.prepare<[string], Mention>(
-        `SELECT event_id AS eventId, document_id AS documentId, sentence, start, "end", text
-         FROM mentions WHERE event_id = ? ORDER BY sentence, start`,
+        `SELECT e.id AS eventId, e.document_id AS documentId, m.sentence, m.start, m."end", m.text
+         FROM events e JOIN mentions m ON m.event_seq = e.seq WHERE e.id = ? ORDER BY m.sentence, m.start`,
       ),
       actors: db.prepare<[number], ActorCount>(
-        `SELECT name, country, COUNT(DISTINCT event_id) AS events,
-                COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_id END) AS asActor,
-                COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_id END) AS asRecipient
+        `SELECT name, country, COUNT(DISTINCT event_seq) AS events,
+                COUNT(DISTINCT CASE WHEN role = 'actor' THEN event_seq END) AS asActor,
+                COUNT(DISTINCT CASE WHEN role = 'recipient' THEN event_seq END) AS asRecipient
          FROM event_actors GROUP BY name, country ORDER BY events DESC, name, country LIMIT ?`,
       ),
       search: db.prepare<[string, number], DocumentHit>(
@@ -191,7 +192,8 @@ class SqliteStore implements Store {
 
   #insertEvent(documentId: string, event: EventRecord): void {
     const s = this.#statements;
-    s.insertEvent.run(
+    // The event's seq keys its mentions, actors and sources (migration 6).
+    const { lastInsertRowid: seq } = s.insertEvent.run(
       event.id,
       documentId,
       event.type,
@@ -204,18 +206,19 @@ class SqliteStore implements Store {
       event.place?.lat ?? null,
       event.place?.lon ?? null,
     );
+    s.insertMergeKey.run(seq, JSON.stringify(mergeKey(event)));
     for (const evidence of event.evidence) {
-      s.insertMention.run(event.id, documentId, evidence.sentence, evidence.start, evidence.end, evidence.text);
+      s.insertMention.run(seq, evidence.sentence, evidence.start, evidence.end, evidence.text);
     }
     const parties = [
       ...event.actor.map((a, i) => ['actor', i, a] as const),
       ...event.recipient.map((a, i) => ['recipient', i, a] as const),
     ];
     for (const [role, position, actor] of parties) {
-      s.insertActor.run(event.id, role, position, actor.id, actor.name, actor.text, actor.country);
+      s.insertActor.run(seq, role, position, actor.id, actor.name, actor.text, actor.country);
     }
     event.claim.sources.forEach((source, position) => {
-      s.insertSource.run(event.id, position, source.text, source.anonymous ? 1 : 0, source.count, source.kind);
+      s.insertSource.run(seq, position, source.text, source.anonymous ? 1 : 0, source.count, source.kind);
     });
   }
 
@@ -301,7 +304,7 @@ class SqliteStore implements Store {
       const pattern = `%${escapeLike(filter.actor)}%`;
       parts.push({
         condition: {
-          sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id
+          sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_seq = e.seq
             AND (a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`,
           params: [pattern, pattern],
         },
@@ -311,13 +314,13 @@ class SqliteStore implements Store {
     if (filter.country !== undefined) {
       parts.push({
         condition: {
-          sql: '(EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.country = ?) OR +e.place_country = ?)',
+          sql: '(EXISTS (SELECT 1 FROM event_actors a WHERE a.event_seq = e.seq AND a.country = ?) OR +e.place_country = ?)',
           params: [filter.country, filter.country],
         },
         driver: {
           selects: [
-            { sql: 'SELECT id FROM events WHERE place_country = ?', params: [filter.country] },
-            { sql: 'SELECT event_id AS id FROM event_actors WHERE country = ?', params: [filter.country] },
+            { sql: 'SELECT seq FROM events WHERE place_country = ?', params: [filter.country] },
+            { sql: 'SELECT event_seq AS seq FROM event_actors WHERE country = ?', params: [filter.country] },
           ],
         },
       });
@@ -334,7 +337,7 @@ class SqliteStore implements Store {
         const byTerms = terms === null ? null : actorTermsDriver(terms, role);
         parts.push({
           condition: {
-            sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_id = e.id AND a.role = '${role}'
+            sql: `EXISTS (SELECT 1 FROM event_actors a WHERE a.event_seq = e.seq AND a.role = '${role}'
               AND (a.country = ? OR a.name LIKE ? ESCAPE '\\' OR a.text LIKE ? ESCAPE '\\'))`,
             params: [code, pattern, pattern],
           },
@@ -345,7 +348,7 @@ class SqliteStore implements Store {
                   selects: [
                     ...byTerms.selects,
                     {
-                      sql: 'SELECT event_id AS id FROM event_actors WHERE country = ? AND role = ?',
+                      sql: 'SELECT event_seq AS seq FROM event_actors WHERE country = ? AND role = ?',
                       params: [code, role],
                     },
                   ],
@@ -363,7 +366,9 @@ class SqliteStore implements Store {
       const boxParams = [box.minLat, box.maxLat, box.minLon, box.maxLon];
       parts.push({
         condition: { sql: `+e.lat BETWEEN ? AND ? AND ${lon.replaceAll('lon', '+e.lon')}`, params: boxParams },
-        driver: { selects: [{ sql: `SELECT id FROM events WHERE lat BETWEEN ? AND ? AND ${lon}`, params: boxParams }] },
+        driver: {
+          selects: [{ sql: `SELECT seq FROM events WHERE lat BETWEEN ? AND ? AND ${lon}`, params: boxParams }],
+        },
       });
     }
     if (filter.text !== undefined) {
@@ -380,7 +385,7 @@ class SqliteStore implements Store {
         driver: {
           selects: [
             {
-              sql: `SELECT ev.id FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
+              sql: `SELECT ev.seq FROM documents_fts JOIN documents d ON d.seq = documents_fts.rowid
                 JOIN events ev ON ev.document_id = d.id WHERE documents_fts MATCH ?`,
               params: [query],
             },
@@ -397,7 +402,7 @@ class SqliteStore implements Store {
     where.unshift(...checks.map((c) => c.sql));
     params.unshift(...checks.flatMap((c) => c.params));
     const candidates = driving?.driver === undefined ? null : driverSql(driving.driver);
-    const from = candidates === null ? 'events e' : `(${candidates.sql}) c CROSS JOIN events e ON e.id = c.id`;
+    const from = candidates === null ? 'events e' : `(${candidates.sql}) c CROSS JOIN events e ON e.seq = c.seq`;
     const fromParams = candidates?.params ?? [];
     const found: KeyRow[] = [];
     // Without a distance to check, one query answers; with one, rows outside the circle are dropped and the next
@@ -481,19 +486,32 @@ class SqliteStore implements Store {
 
   rebuildMerged(): { merged: number; events: number } {
     const rebuild = this.#db.transaction(() => {
-      const rows = this.#db
-        .prepare(
+      // Every event's merge key, and the whole records of those that merge only (a few in a hundred, usually).
+      const keys = (
+        this.#db
+          .prepare(
+            `SELECT key FROM merge_keys
+             WHERE event_seq NOT IN (SELECT seq FROM events WHERE review_status = 'rejected')`,
+          )
+          .pluck()
+          .all() as string[]
+      ).map((json) => JSON.parse(json) as MergeKey);
+      const load = (ids: string[]): MergeInput[] => {
+        const read = this.#db.prepare<
+          string[],
+          { record: string; outlet: string | null; url: string | null; published: string | null }
+        >(
           `SELECT e.record, d.outlet, d.url, d.published FROM events e JOIN documents d ON d.id = e.document_id
-           WHERE e.review_status <> 'rejected' ORDER BY e.id`,
-        )
-        .all() as { record: string; outlet: string | null; url: string | null; published: string | null }[];
-      const inputs: MergeInput[] = rows.map((row) => ({
-        event: JSON.parse(row.record) as EventRecord,
-        outlet: row.outlet,
-        url: row.url,
-        published: row.published,
-      }));
-      const merged = mergeEvents(inputs);
+           WHERE e.id IN (SELECT value FROM json_each(?))`,
+        );
+        return read.all(JSON.stringify(ids)).map((row) => ({
+          event: JSON.parse(row.record) as EventRecord,
+          outlet: row.outlet,
+          url: row.url,
+          published: row.published,
+        }));
+      };
+      const merged = mergeLoading(keys, load);
       this.#db.exec('DELETE FROM merged_members; DELETE FROM merged_events;');
       const insertMerged = this.#db.prepare('INSERT INTO merged_events (id, json) VALUES (?, ?)');
       const insertMember = this.#db.prepare(
