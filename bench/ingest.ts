@@ -7,6 +7,8 @@
 //   in worker threads, one transaction per document into a temp file database, the merged rebuild), with the
 //   default worker count (one per core but one) and with --workers 1 (everything in one thread), in documents/s
 //   and as a share of bare extraction (target ≥ 80 %);
+// - the same command with --dry-run (start-up, reading, extraction in the same threads, nothing stored): what the
+//   ingest would do if storing cost nothing, so the share of it the real run keeps is what storing costs;
 // - the merged rebuild on the stored events, timed on its own, with the pairs blocking compares;
 // - peak memory (RSS) of each phase. Not a test.
 import { spawn } from 'node:child_process';
@@ -110,6 +112,7 @@ console.log(`storing alone (${kept.length} documents with their events): ${rate(
 async function ingest(
   db: string,
   workers: number | null,
+  dryRun = false,
 ): Promise<{ seconds: number; peak: number; cpu: number; tail: string }> {
   const args = [
     'bin/sitrep.js',
@@ -118,6 +121,7 @@ async function ingest(
     '--db',
     db,
     ...(workers === null ? [] : ['--workers', `${workers}`]),
+    ...(dryRun ? ['--dry-run'] : []),
   ];
   const start = performance.now();
   const child = spawn(process.execPath, args, { stdio: ['ignore', 'pipe', 'inherit'] });
@@ -147,10 +151,16 @@ async function ingest(
 
 const cores = availableParallelism();
 const workers = defaultWorkers();
+const dry = await ingest(join(work, 'dry.db'), null, true);
 const threaded = await ingest(join(work, 'threaded.db'), null);
 console.log(
   `ingest, ${workers} worker thread${workers === 1 ? '' : 's'} (default, on ${cores} cores): ${rate(REPORTS, threaded.seconds)}, ${threaded.seconds.toFixed(1)} s, ` +
     `${((bareSeconds / threaded.seconds) * 100).toFixed(0)}% of bare extraction (target ≥ 80%), peak RSS ${mb(threaded.peak)}`,
+);
+console.log(
+  `  the same with --dry-run (stores nothing): ${rate(REPORTS, dry.seconds)}, ${dry.seconds.toFixed(1)} s, ` +
+    `${((bareSeconds / dry.seconds) * 100).toFixed(0)}% of bare extraction; storing keeps ` +
+    `${((dry.seconds / threaded.seconds) * 100).toFixed(0)}% of it`,
 );
 // On a shared machine the threads may not get the cores: the CPU time the run got says how much it had.
 const busy = (run: { seconds: number; cpu: number }) =>

@@ -13,7 +13,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** Bump when the build options below change, so older bundles are not reused. */
-const BUILD_VERSION = 1;
+const BUILD_VERSION = 2;
 const root = fileURLToPath(new URL('..', import.meta.url));
 const sources = join(root, 'src');
 const cacheDir = join(root, 'node_modules', '.cache', 'sitrep-cli');
@@ -44,7 +44,9 @@ async function build(outdir) {
   const partial = `${outdir}.${process.pid}.partial`;
   rmSync(partial, { recursive: true, force: true });
   await esbuild.build({
-    entryPoints: [join(sources, 'cli', 'main.ts')],
+    // The extraction worker too: a worker thread started from the bundle loads it without tsx (extract-pool.ts).
+    entryPoints: [join(sources, 'cli', 'main.ts'), join(sources, 'cli', 'extract-worker.ts')],
+    define: { __SITREP_WORKER__: JSON.stringify(pathToFileURL(join(outdir, 'extract-worker.js')).href) },
     bundle: true,
     splitting: true,
     format: 'esm',

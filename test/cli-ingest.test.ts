@@ -98,6 +98,23 @@ test('cli ingest: stores every good document, names each bad input and why, and 
   assert.deepEqual(dump(reference), stored);
 });
 
+test('cli ingest: --dry-run extracts what a run stores, names the bad inputs, and writes no database', () => {
+  const db = join(dir, 'dry.db');
+  const dry = ingest(db, '--dry-run');
+  assert.equal(dry.code, 1, dry.err);
+  assert.equal(existsSync(db), false, 'no database file');
+  const events = dump(reference).events.length;
+  assert.match(
+    dry.out,
+    new RegExp(
+      `dry run, nothing stored: ${REPORTS + 1} documents extracted, ${events} events, 0 unchanged, ${BAD_INPUTS} skipped`,
+    ),
+  );
+  assert.match(dry.out, /^ingest: 1 documents, \d+ events, 0 unchanged, 0 skipped — extracted /m);
+  assert.match(dry.out, /binary\.txt: binary content/);
+  assert.doesNotMatch(dry.out, /^database:/m);
+});
+
 test('cli ingest: a run killed with SIGKILL mid-ingest, then rerun, ends with exactly what one run stores', async (t) => {
   const db = join(dir, 'killed.db');
   const child = spawn(process.execPath, ['bin/sitrep.js', 'ingest', ...inputs, '--db', db], { stdio: 'ignore' });

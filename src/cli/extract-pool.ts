@@ -172,23 +172,35 @@ interface Thread {
 }
 
 /**
- * A worker runs TypeScript: the entry is loaded through tsx, registered inside the worker first (Node 20 does not
- * hand the parent's module hooks to a worker, and `--import tsx` in execArgv does not cover the entry module).
+ * The worker's module. The compiled command line (bin/compiled.js) bundles the worker beside itself and names it in
+ * `__SITREP_WORKER__`: a worker started from it loads plain JavaScript at once. Run from the sources, the worker is
+ * the TypeScript module next to this one.
  */
-function bootstrap(entry: URL): string {
+declare const __SITREP_WORKER__: string | undefined;
+const defaultEntry = (): URL =>
+  typeof __SITREP_WORKER__ === 'string' ? new URL(__SITREP_WORKER__) : new URL('./extract-worker.ts', import.meta.url);
+
+/**
+ * A worker running TypeScript loads its entry through tsx, registered inside the worker first (Node 20 does not
+ * hand the parent's module hooks to a worker, and `--import tsx` in execArgv does not cover the entry module): about
+ * a second of every worker's start. JavaScript is loaded as it is.
+ */
+function startWorker(entry: URL, workerData: unknown): Worker {
+  if (!entry.pathname.endsWith('.ts')) return new Worker(entry, { workerData });
   const tsx = import.meta.resolve('tsx/esm/api');
-  return `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  const bootstrap = `import(${JSON.stringify(tsx)}).then(({ register }) => { register(); return import(${JSON.stringify(entry.href)}); });`;
+  return new Worker(bootstrap, { eval: true, workerData });
 }
 
 function threadPool(size: number, batchSize: number, options: PoolOptions): ExtractPool {
-  const entry = options.entry ?? new URL('./extract-worker.ts', import.meta.url);
+  const entry = options.entry ?? defaultEntry();
   const threads: Thread[] = [];
   let nextBatch = 0;
   let broken: Error | null = null;
   let closing = false;
 
   const spawn = (): Thread => {
-    const worker = new Worker(bootstrap(entry), { eval: true, workerData: { data: options.data } });
+    const worker = startWorker(entry, { data: options.data });
     const thread: Thread = { worker, ready: false, pending: [], load: 0 };
     worker.on('message', (message: WorkerMessage) => {
       if (message.kind === 'ready') {

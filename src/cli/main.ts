@@ -70,6 +70,7 @@ export async function main(argv: readonly string[]): Promise<number> {
     .option('--data <dir>', 'data folder with lexicons and places (default: the bundled one)')
     .option('--allow-private', 'allow URLs on private, loopback and link-local addresses')
     .option('--workers <n>', 'extraction threads (default: cores - 1, at least 1; 0 or 1: in the main thread)', workers)
+    .option('--dry-run', 'read and extract everything, store nothing: what the inputs give, and which are skipped, why')
     .action(async (inputs: string[], options) => {
       const { runIngest } = await import('./commands/ingest.ts');
       exitCode = await runIngest(inputs, options);

@@ -1,7 +1,8 @@
 // The one entry point of ingestion: paths, directories and URLs in, documents with provenance out, and every input
 // that cannot be read as an InputError value in the same stream (a caller counts and reports them; nothing throws
 // for a bad document).
-import { open, readdir, realpath, stat } from 'node:fs/promises';
+import { closeSync, type Dirent, openSync, readSync } from 'node:fs';
+import { readdir, realpath, stat } from 'node:fs/promises';
 import { basename, extname, join, relative, sep } from 'node:path';
 import { InputError } from '../core/errors.ts';
 import type { DocumentInput } from '../core/record.ts';
@@ -63,31 +64,36 @@ async function* readDirectory(
   options: ReadInputsOptions,
   visited: Set<string>,
 ): AsyncGenerator<IngestItem> {
-  let names: string[];
+  let entries: Dirent[];
   try {
     const real = await realpath(directory);
     if (visited.has(real)) return; // a symbolic link back up the tree
     visited.add(real);
-    names = (await readdir(directory)).filter((name) => !name.startsWith('.')).sort();
+    entries = (await readdir(directory, { withFileTypes: true }))
+      .filter((entry) => !entry.name.startsWith('.'))
+      .sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
   } catch (cause) {
     yield new InputError(directory, 'INPUT_UNREADABLE', (cause as Error).message, { cause });
     return;
   }
-  if (names.includes('result.json')) {
+  if (entries.some((entry) => entry.name === 'result.json')) {
     const exportFile = join(directory, 'result.json');
-    if ((await fileKind(exportFile)) === 'telegram') {
+    if (fileKind(exportFile) === 'telegram') {
       yield* readTelegramExport(exportFile, options.telegram);
       return;
     }
   }
-  for (const name of names) {
-    const path = join(directory, name);
-    let info: Awaited<ReturnType<typeof stat>>;
-    try {
-      info = await stat(path);
-    } catch (cause) {
-      yield new InputError(path, 'INPUT_UNREADABLE', (cause as Error).message, { cause });
-      continue;
+  for (const entry of entries) {
+    const path = join(directory, entry.name);
+    // The entry's own type, without a call per file; a symbolic link is followed to what it names.
+    let info: Pick<Dirent, 'isDirectory' | 'isFile'> = entry;
+    if (entry.isSymbolicLink()) {
+      try {
+        info = await stat(path);
+      } catch (cause) {
+        yield new InputError(path, 'INPUT_UNREADABLE', (cause as Error).message, { cause });
+        continue;
+      }
     }
     if (info.isDirectory()) yield* readDirectory(root, path, options, visited);
     else if (info.isFile()) yield* readFileInput(path, documentId(root, path), options);
@@ -101,15 +107,16 @@ function documentId(root: string, path: string): string {
   return inside.slice(0, inside.length - extname(inside).length) || basename(path);
 }
 
-async function fileKind(path: string): Promise<InputKind | InputError> {
+/** The reader a file calls for, from its name and first bytes (read with blocking calls: see `readSmallFile`). */
+function fileKind(path: string): InputKind | InputError {
   let head: Uint8Array;
   try {
-    const file = await open(path, 'r');
+    const fd = openSync(path, 'r');
     try {
-      const { buffer, bytesRead } = await file.read({ buffer: Buffer.alloc(SNIFF_BYTES), position: 0 });
-      head = buffer.subarray(0, bytesRead);
+      const buffer = Buffer.alloc(SNIFF_BYTES);
+      head = buffer.subarray(0, readSync(fd, buffer, 0, SNIFF_BYTES, 0));
     } finally {
-      await file.close();
+      closeSync(fd);
     }
   } catch (cause) {
     return new InputError(path, 'INPUT_UNREADABLE', (cause as Error).message, { cause });
@@ -124,7 +131,7 @@ export async function* readFileInput(
   id: string | undefined,
   options: ReadInputsOptions = {},
 ): AsyncGenerator<IngestItem> {
-  const kind = await fileKind(path);
+  const kind = fileKind(path);
   if (kind instanceof InputError) {
     yield kind;
     return;

@@ -7,6 +7,7 @@ import { InputError } from '../../src/core/errors.ts';
 import type { IngestedDocument } from '../../src/ingest/document.ts';
 import { readInputs } from '../../src/ingest/read.ts';
 import { chooseReader } from '../../src/ingest/sniff.ts';
+import { readSmallFile } from '../../src/ingest/text.ts';
 import { collect, FIXTURES, fixture } from './helpers.ts';
 
 const shown = (input: string) => (input.startsWith(FIXTURES) ? relative(FIXTURES, input) : input);
@@ -83,6 +84,36 @@ test('read: a symbolic link back up the tree is not followed round', async () =>
   symlinkSync(dir, join(dir, 'loop'));
   const items = await collect(readInputs([dir]));
   assert.equal(items.length, 1);
+});
+
+test('read: a symbolic link to a file or folder is read as what it names; a broken one is reported', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-'));
+  const elsewhere = mkdtempSync(join(tmpdir(), 'sitrep-read-other-'));
+  writeFileSync(join(elsewhere, 'b.txt'), 'Police dispersed a march in the capital on Sunday.\n');
+  writeFileSync(join(dir, 'a.txt'), 'Troops entered the town on Friday.\n');
+  symlinkSync(join(elsewhere, 'b.txt'), join(dir, 'b-link.txt'));
+  symlinkSync(elsewhere, join(dir, 'other'));
+  symlinkSync(join(elsewhere, 'gone.txt'), join(dir, 'broken.txt'));
+  const items = await collect(readInputs([dir]));
+  assert.deepEqual(
+    items.map((item) => (item instanceof InputError ? `${relative(dir, item.input)}: ${item.code}` : item.input.id)),
+    ['a', 'b-link', 'broken.txt: INPUT_UNREADABLE', 'other/b'],
+  );
+});
+
+test('read: a text file over the size limit is refused with its size, before it is read', () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-read-'));
+  const path = join(dir, 'big.txt');
+  writeFileSync(path, 'x'.repeat(2000));
+  const refused = readSmallFile(path, 1000);
+  assert.ok(refused instanceof InputError);
+  assert.equal(refused.code, 'INPUT_TOO_LARGE');
+  assert.match(refused.message, /2000 bytes is over the 1000-byte limit/);
+  const read = readSmallFile(path, 2000);
+  assert.ok(read instanceof Buffer);
+  assert.equal(read.length, 2000);
+  assert.equal((readSmallFile(dir, 1000) as InputError).code, 'INPUT_UNREADABLE');
+  assert.equal((readSmallFile(join(dir, 'missing.txt'), 1000) as InputError).code, 'INPUT_UNREADABLE');
 });
 
 /** [file name, its first bytes, the reader chosen or the error code] */

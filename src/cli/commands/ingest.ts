@@ -19,6 +19,11 @@ export interface IngestOptions {
   data?: string;
   /** Extraction worker threads (default: one per core but one, at least one); 0 or 1 extract in this thread. */
   workers?: number;
+  /**
+   * Read and extract every input, store nothing: the database is neither opened nor created, so every document
+   * counts as new (but a copy of one earlier in the same run is unchanged) and none as replacing another.
+   */
+  dryRun?: boolean;
 }
 
 /** Where the command writes (the process's streams, or a test's or a benchmark's), and the worker module. */
@@ -31,10 +36,16 @@ export interface IngestContext {
 
 export { databasePath } from '../database.ts';
 
-/** Documents read ahead of the writer, per extraction thread: three batches (one being extracted, one queued behind
- * it, one being gathered or written), enough to keep every worker busy while the writer waits on the disk or on
- * reading the next file, few enough that a 2 GB Telegram export is never held in memory. */
-const IN_FLIGHT_PER_THREAD = 3 * BATCH_SIZE;
+/**
+ * Documents read ahead of the writer, per extraction thread: 32 batches. The writer stores the documents of a batch
+ * one after the other, reading no input meanwhile, so a worker must have enough queued to go on through that: with
+ * three batches a thread the worker waited a fifth of the time, and an ingest of 10,000 reports took 21.6 s; with
+ * ten 19.2 s, with 32 18.8 s (docs/BENCHMARKS.md). `MAX_IN_FLIGHT_CHARS` bounds the memory this holds.
+ */
+const IN_FLIGHT_PER_THREAD = 32 * BATCH_SIZE;
+
+/** At most this much text in flight (documents read and not yet stored), however many documents that is. */
+const MAX_IN_FLIGHT_CHARS = 64 * 1024 * 1024;
 
 /** Inputs read ahead of the loop that admits them (on top of the in-flight window). */
 const READ_AHEAD = 8;
@@ -57,9 +68,9 @@ export async function runIngest(
     return 2;
   }
   const dbPath = databasePath(options.db);
-  let store: Store;
+  let store: Store | null = null;
   try {
-    store = openStore(dbPath);
+    if (!options.dryRun) store = openStore(dbPath);
   } catch (cause) {
     output.stderr.write(`sitrep ingest: cannot open the database ${dbPath}: ${(cause as Error).message}\n`);
     return 1;
@@ -75,25 +86,46 @@ export async function runIngest(
     ...(output.workerEntry ? { entry: output.workerEntry } : {}),
   });
   try {
-    await ingestAll(inputs, options, { store, pool, tally, progress });
+    await ingestAll(inputs, options, { sink: store ?? dryRunSink(), pool, tally, progress });
   } catch (cause) {
     output.stderr.write(`sitrep ingest: ${(cause as Error).message}\n`);
-    store.close();
+    store?.close();
     return 1;
   } finally {
     progress.done();
     await pool.close();
   }
+  const seconds = () => (performance.now() - started) / 1000;
+  if (store === null) {
+    output.stdout.write(`${counts(tally, seconds(), true)}${skippedLines(tally)}`);
+    return tally.skipped.length > 0 ? 1 : 0;
+  }
   // The merged events are derived from everything stored, so they are recomputed whole (docs/MERGE.md).
   const merged = store.rebuildMerged();
   const stats = store.stats();
   store.close();
-  output.stdout.write(summary(tally, dbPath, stats, merged, (performance.now() - started) / 1000));
+  output.stdout.write(summary(tally, dbPath, stats, merged, seconds()));
   return tally.skipped.length > 0 ? 1 : 0;
 }
 
+/** Where the documents go: the store, or nowhere in a dry run. */
+type Sink = Pick<Store, 'hasContent' | 'putDocument'> & { dryRun?: true };
+
+/** A dry run's sink: stores nothing, and remembers the texts it was given, so that a second copy is unchanged. */
+function dryRunSink(): Sink {
+  const seen = new Set<string>();
+  return {
+    hasContent: (contentHash) => seen.has(contentHash),
+    putDocument: (document) => {
+      seen.add(document.contentHash);
+      return { replaced: [] };
+    },
+    dryRun: true,
+  };
+}
+
 interface Run {
-  store: Store;
+  sink: Sink;
   pool: ExtractPool;
   tally: Tally;
   progress: Progress;
@@ -106,12 +138,18 @@ async function ingestAll(inputs: string[], options: IngestOptions, run: Run): Pr
   // Hashes of the documents sent and not yet written: a second copy in the same run waits for the first.
   const inFlight = new Set<string>();
   const limit = Math.max(pool.batchSize, pool.threads * IN_FLIGHT_PER_THREAD);
-  // Writes what is ready at the head of the queue, and waits for the head while more than `keep` are queued.
-  // Between two documents it lets the event loop turn, so that the reading of the next files (in libuv's threads)
-  // and the workers' answers go on while this thread writes.
+  // Writes what is ready at the head of the queue, and waits for the head while more than `keep` are queued or they
+  // hold too much text. Between two documents it lets the event loop turn, so that the workers' answers and the
+  // reading of inputs that come asynchronously (URLs, feeds, exports) go on while this thread writes.
+  let chars = 0;
   const flush = async (keep: number) => {
-    for (let head = queue[0]; head && (queue.length > keep || ready(head)); head = queue[0]) {
+    for (
+      let head = queue[0];
+      head && (queue.length > keep || chars > MAX_IN_FLIGHT_CHARS || ready(head));
+      head = queue[0]
+    ) {
       queue.shift();
+      chars -= textLength(head);
       await write(head, run, inFlight);
       await new Promise((next) => setImmediate(next));
     }
@@ -121,7 +159,9 @@ async function ingestAll(inputs: string[], options: IngestOptions, run: Run): Pr
     allowPrivate: options.allowPrivate ?? false,
   });
   for await (const item of readAhead(items, READ_AHEAD)) {
-    queue.push(admit(item, run, inFlight));
+    const pending = admit(item, run, inFlight);
+    queue.push(pending);
+    chars += textLength(pending);
     await flush(limit - 1);
   }
   // The last batch goes however small.
@@ -130,11 +170,11 @@ async function ingestAll(inputs: string[], options: IngestOptions, run: Run): Pr
 }
 
 /** What becomes of an input read: skipped, already stored, a copy of one in flight, or sent to extraction. */
-function admit(item: IngestItem, { store, pool }: Run, inFlight: Set<string>): Pending {
+function admit(item: IngestItem, { sink, pool }: Run, inFlight: Set<string>): Pending {
   if (item instanceof Error) {
     return { kind: 'skipped', input: item.input, reason: item.message.slice(item.input.length + 2) || item.code };
   }
-  if (store.hasContent(item.provenance.contentHash)) return { kind: 'unchanged', id: item.input.id };
+  if (sink.hasContent(item.provenance.contentHash)) return { kind: 'unchanged', id: item.input.id };
   if (inFlight.has(item.provenance.contentHash)) return { kind: 'repeat', item };
   inFlight.add(item.provenance.contentHash);
   const pending: Pending = { kind: 'extracting', item, result: pool.extract(item.input), settled: false };
@@ -172,8 +212,10 @@ async function* readAhead<T>(source: AsyncGenerator<T>, size: number): AsyncGene
 
 const ready = (pending: Pending): boolean => pending.kind !== 'extracting' || pending.settled;
 
+const textLength = (pending: Pending): number => ('item' in pending ? pending.item.input.text.length : 0);
+
 async function write(pending: Pending, run: Run, inFlight: Set<string>): Promise<void> {
-  const { store, pool, tally, progress } = run;
+  const { sink, pool, tally, progress } = run;
   switch (pending.kind) {
     case 'skipped':
       tally.skipped.push({ input: pending.input, reason: pending.reason });
@@ -184,7 +226,7 @@ async function write(pending: Pending, run: Run, inFlight: Set<string>): Promise
       progress.update(`unchanged ${pending.id}`);
       return;
     case 'repeat': {
-      if (store.hasContent(pending.item.provenance.contentHash)) {
+      if (sink.hasContent(pending.item.provenance.contentHash)) {
         tally.unchanged++;
         progress.update(`unchanged ${pending.item.input.id}`);
         return;
@@ -204,7 +246,7 @@ async function write(pending: Pending, run: Run, inFlight: Set<string>): Promise
   }
 }
 
-function storeResult(item: IngestedDocument, extraction: Extraction, { store, tally, progress }: Run): void {
+function storeResult(item: IngestedDocument, extraction: Extraction, { sink, tally, progress }: Run): void {
   if ('failed' in extraction) {
     // An extractor bug or a worker crash on one document is reported with it; the run goes on with the rest.
     tally.skipped.push({ input: item.input.id, reason: extraction.failed });
@@ -212,12 +254,12 @@ function storeResult(item: IngestedDocument, extraction: Extraction, { store, ta
     return;
   }
   const { events } = extraction;
-  const { replaced } = store.putDocument(toStore(item), events);
+  const { replaced } = sink.putDocument(toStore(item), events);
   tally.stored++;
   tally.events += events.length;
   if (replaced.length > 0) tally.replaced++;
   const replacing = replaced.length > 0 ? `, replacing ${replaced.join(', ')}` : '';
-  progress.update(`stored ${item.input.id} (${events.length} events${replacing})`);
+  progress.update(`${sink.dryRun ? 'extracted' : 'stored'} ${item.input.id} (${events.length} events${replacing})`);
 }
 
 /** The document as the store keeps it: what was read, with where it came from. */
@@ -242,19 +284,27 @@ function summary(
   merged: ReturnType<Store['rebuildMerged']>,
   seconds: number,
 ): string {
-  const lines = [
-    `sitrep ingest: ${tally.stored} documents stored (${tally.replaced} replacing an earlier version), ` +
-      `${tally.events} events, ${tally.unchanged} unchanged, ${tally.skipped.length} skipped, in ${seconds.toFixed(1)} s`,
-  ];
-  if (tally.skipped.length > 0) {
-    lines.push('skipped:');
-    for (const { input, reason } of tally.skipped) lines.push(`  ${input}: ${reason}`);
-  }
   const where = dbPath === ':memory:' ? dbPath : resolve(dbPath);
-  lines.push(
+  return [
+    counts(tally, seconds),
+    skippedLines(tally),
     `database: ${where} — ${stats.documents} documents, ${stats.events} events, ${stats.mentions} mentions, ` +
-      `${merged.merged} merged events (of ${merged.events} events reported by more than one document)`,
-    `look: node bin/sitrep.js events --db ${dbPath}   (then: show EVENT_ID, export --format csv|jsonl|geojson|plover|acled)`,
+      `${merged.merged} merged events (of ${merged.events} events reported by more than one document)\n`,
+    `look: node bin/sitrep.js events --db ${dbPath}   (then: show EVENT_ID, export --format csv|jsonl|geojson|plover|acled)\n`,
+  ].join('');
+}
+
+function counts(tally: Tally, seconds: number, dryRun = false): string {
+  const done = dryRun
+    ? `dry run, nothing stored: ${tally.stored} documents extracted`
+    : `${tally.stored} documents stored (${tally.replaced} replacing an earlier version)`;
+  return (
+    `sitrep ingest: ${done}, ${tally.events} events, ${tally.unchanged} unchanged, ${tally.skipped.length} skipped, ` +
+    `in ${seconds.toFixed(1)} s\n`
   );
-  return `${lines.join('\n')}\n`;
+}
+
+function skippedLines(tally: Tally): string {
+  if (tally.skipped.length === 0) return '';
+  return `skipped:\n${tally.skipped.map(({ input, reason }) => `  ${input}: ${reason}\n`).join('')}`;
 }
