@@ -1,6 +1,6 @@
 // The command line end to end: bad inputs are named with their reason and the run goes on.
 import assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -121,4 +121,23 @@ test('cli: extract reads a folder of mixed inputs, HTML included, choosing the r
   assert.equal(page?.events[0]?.type, 'ASSAULT');
   assert.equal(page?.events[0]?.date?.start, '2024-03-05');
   assert.ok(lines.find((l) => l.id.includes('note'))?.events.some((e) => e.type === 'COERCE'));
+});
+
+test('cli: a reader that stops early (| head) ends the command quietly, without an error about the pipe', async () => {
+  const dir = mkdtempSync(join(tmpdir(), 'sitrep-cli-pipe-'));
+  for (let i = 0; i < 300; i++) {
+    writeFileSync(join(dir, `r${i}.md`), `Police dispersed a march of ${i + 20} students in the capital on Sunday.\n`);
+  }
+  const child = spawn(process.execPath, ['bin/sitrep.js', 'ingest', '--dry-run', '--workers', '0', dir], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let stderr = '';
+  child.stderr.setEncoding('utf8').on('data', (chunk: string) => {
+    stderr += chunk;
+  });
+  // The first line read, the pipe is closed, as `head -1` does.
+  child.stdout.once('data', () => child.stdout.destroy());
+  const code = await new Promise<number | null>((done) => child.on('exit', done));
+  assert.equal(code, 0, stderr);
+  assert.doesNotMatch(stderr, /EPIPE|Unhandled/);
 });
