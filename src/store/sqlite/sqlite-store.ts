@@ -496,21 +496,16 @@ class SqliteStore implements Store {
           .pluck()
           .all() as string[]
       ).map((json) => JSON.parse(json) as MergeKey);
-      const load = (ids: string[]): MergeInput[] => {
-        const read = this.#db.prepare<
-          string[],
-          { record: string; outlet: string | null; url: string | null; published: string | null }
-        >(
-          `SELECT e.record, d.outlet, d.url, d.published FROM events e JOIN documents d ON d.id = e.document_id
-           WHERE e.id IN (SELECT value FROM json_each(?))`,
-        );
-        return read.all(JSON.stringify(ids)).map((row) => ({
-          event: JSON.parse(row.record) as EventRecord,
-          outlet: row.outlet,
-          url: row.url,
-          published: row.published,
-        }));
-      };
+      // The ids go in as one JSON array: a list of any length, where bound parameters are limited.
+      const load = (ids: string[]): MergeInput[] =>
+        (
+          this.#db
+            .prepare(
+              `SELECT e.record, d.outlet, d.url, d.published FROM events e JOIN documents d ON d.id = e.document_id
+               WHERE e.id IN (SELECT value FROM json_each(?))`,
+            )
+            .all(JSON.stringify(ids)) as MergeRow[]
+        ).map(({ record, ...document }) => ({ event: JSON.parse(record) as EventRecord, ...document }));
       const merged = mergeLoading(keys, load);
       this.#db.exec('DELETE FROM merged_members; DELETE FROM merged_events;');
       const insertMerged = this.#db.prepare('INSERT INTO merged_events (id, json) VALUES (?, ?)');
@@ -694,6 +689,14 @@ class SqliteStore implements Store {
   close(): void {
     if (this.#db.open) this.#db.close();
   }
+}
+
+/** A stored event that merges, with what the merge needs of its document. */
+interface MergeRow {
+  record: string;
+  outlet: string | null;
+  url: string | null;
+  published: string | null;
 }
 
 interface EventRow {
