@@ -6,9 +6,9 @@ import { test } from 'node:test';
 import type { PloverType } from '../core/ontology/plover.ts';
 import type { EventRecord, Place } from '../core/record.ts';
 import { blockedPairs, everyPair } from './blocking.ts';
-import { addDays, type CompatibilityOptions, DEFAULT_COMPATIBILITY, sameEvent } from './compatible.ts';
+import { type CompatibilityOptions, DEFAULT_COMPATIBILITY, sameEvent } from './compatible.ts';
 import { linkedComponents } from './merge.ts';
-import { party } from './testing.ts';
+import { addDays, party } from './testing.ts';
 
 // A fixed pseudo-random sequence (Park–Miller), so a failure can be replayed.
 function generator(seed: number) {

@@ -4,7 +4,7 @@
 // the rule (docs/MERGE.md) links shares a key and a date window, so blocking drops none: why is said beside each key.
 
 import { EARTH_RADIUS_KM } from '../core/geo.ts';
-import { addDays, type CompatibilityOptions, countryOf, firmDate, type MergeKey, placeLevel } from './compatible.ts';
+import { type CompatibilityOptions, countryOf, dayNumber, firmDate, type MergeKey, placeLevel } from './compatible.ts';
 
 export type PairVisitor = (i: number, j: number) => void;
 /** Calls `visit(i, j)` (i < j, indices into `events`) for pairs that may be one event; never for others. */
@@ -12,9 +12,10 @@ export type PairSource = (events: readonly MergeKey[], options: CompatibilityOpt
 
 interface Member {
   index: number;
-  start: string;
+  /** The first day (`dayNumber`). */
+  start: number;
   /** The last day an event starting later may start on and still meet this one: its end plus the day slack. */
-  reach: string;
+  reach: number;
   level: 'country' | 'region' | 'point';
   coordinates: boolean;
   band: number;
@@ -57,7 +58,7 @@ export const blockedPairs: PairSource = (events, options, visit) => {
   const bandDegrees = (options.maxKm / ((EARTH_RADIUS_KM * Math.PI) / 180)) * 1.0001;
   const blocks = new Map<string, Block>();
   const add = (kind: Kind, parts: (string | number | null)[], member: Member, band = 0) => {
-    const key = JSON.stringify([kind, ...parts]);
+    const key = [kind, ...parts].map(String).join('\u0000');
     const block = blocks.get(key);
     if (block) block.members.push(member);
     else blocks.set(key, { kind, band, members: [member] });
@@ -69,7 +70,14 @@ export const blockedPairs: PairSource = (events, options, visit) => {
     const country = countryOf(place);
     const coordinates = place.lat !== null && place.lon !== null;
     const band = place.lat !== null ? Math.floor(place.lat / bandDegrees) : 0;
-    const member: Member = { index, start: date.start, reach: addDays(date.end, slack), level, coordinates, band };
+    const member: Member = {
+      index,
+      start: dayNumber(date.start),
+      reach: dayNumber(date.end) + slack,
+      level,
+      coordinates,
+      band,
+    };
     if (country !== null) add('country', [type, country], member);
     if (level !== 'country' && country !== null && place.admin1 !== null) {
       add('region', [type, country, place.admin1], member);
@@ -83,7 +91,7 @@ export const blockedPairs: PairSource = (events, options, visit) => {
     }
   });
   for (const block of blocks.values()) {
-    const members = block.members.sort((a, b) => (a.start < b.start ? -1 : a.start > b.start ? 1 : a.index - b.index));
+    const members = block.members.sort((a, b) => a.start - b.start || a.index - b.index);
     const fits = PAIRS[block.kind];
     for (let x = 0; x < members.length; x++) {
       const a = members[x] as Member;

@@ -1,7 +1,14 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import type { Actor, EventDate, Place } from '../core/record.ts';
-import { actorMatch, datesCompatible, partiesCompatible, placesCompatible, sectorsCompatible } from './compatible.ts';
+import {
+  actorMatch,
+  datesCompatible,
+  dayNumber,
+  partiesCompatible,
+  placesCompatible,
+  sectorsCompatible,
+} from './compatible.ts';
 
 const actor = (id: string | null, country: string | null, sector: string | null, name = id ?? 'someone'): Actor => ({
   text: name,
@@ -128,5 +135,12 @@ test('places: within 50 km, or a country or region containing the other', () => 
   for (const [a, b, expected] of cases) {
     assert.equal(placesCompatible(a, b), expected, `${a?.name} ~ ${b?.name}`);
     assert.equal(placesCompatible(b, a), expected, 'symmetric');
+  }
+});
+
+test('dayNumber: the days since 1970-01-01 that Date counts, on every day from 1899 to 2101', () => {
+  for (let t = Date.UTC(1899, 0, 1); t <= Date.UTC(2101, 11, 31); t += 86_400_000) {
+    const day = new Date(t).toISOString().slice(0, 10);
+    if (dayNumber(day) !== t / 86_400_000) assert.fail(`${day}: ${dayNumber(day)}, not ${t / 86_400_000}`);
   }
 });

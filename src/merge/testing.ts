@@ -13,3 +13,8 @@ export const party = (id: string | null, name: string, country: string | null, s
   span: { start: 0, end: name.length },
   refersTo: null,
 });
+
+/** Adds whole days to a YYYY-MM-DD day. */
+export function addDays(day: string, days: number): string {
+  return new Date(Date.parse(`${day}T00:00:00Z`) + days * 86_400_000).toISOString().slice(0, 10);
+}
