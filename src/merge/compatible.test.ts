@@ -9,17 +9,11 @@ import {
   placesCompatible,
   sectorsCompatible,
 } from './compatible.ts';
+import { party } from './testing.ts';
 
 const actor = (id: string | null, country: string | null, sector: string | null, name = id ?? 'someone'): Actor => ({
-  text: name,
-  name,
-  id,
-  country,
-  sector,
-  acled: null,
-  kind: id?.startsWith('generic:') ? 'generic' : id === null ? 'generic' : 'organisation',
-  span: { start: 0, end: name.length },
-  refersTo: null,
+  ...party(id, name, country, sector),
+  kind: id === null || id.startsWith('generic:') ? 'generic' : 'organisation',
 });
 
 test('sectors: equal, unknown, or of one group are compatible', () => {
